@@ -1,0 +1,37 @@
+// Compiles Deckhand itself: the Node code into lib/ and the browser runtime into lib/runtime/.
+// Runs on `npm install` (prepare) and before tests; never writes into dist/, the decks' output.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const lib = path.join(root, 'lib');
+const started = Date.now();
+
+await Promise.all([
+  esbuild.build({
+    entryPoints: { deckhand: path.join(root, 'src/client/index.ts') },
+    outdir: path.join(lib, 'runtime'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    legalComments: 'none',
+    logLevel: 'warning',
+  }),
+  esbuild.build({
+    entryPoints: { index: path.join(root, 'src/index.ts'), cli: path.join(root, 'src/cli/main.ts') },
+    outdir: lib,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'warning',
+  }),
+]);
+fs.writeFileSync(path.join(lib, 'package.json'), '{ "type": "module" }\n');
+console.error(`deckhand: compiled lib/ in ${Date.now() - started} ms`);

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { attributeString, injectAttributes } from '../render/attribute-comments';
+import { escapeAttr, escapeHtml } from '../render/highlight';
+import type { DiagramRef, DiagramResult, RenderedDeck, RenderedSlide } from '../types';
+
+export interface PageInputs {
+  deck: RenderedDeck;
+  diagrams: Map<string, DiagramResult>;
+  /** URL of the shared runtime folder relative to the page, ending in `/`. */
+  runtime: string;
+  styleName: string;
+  reveal: Record<string, unknown>;
+  mermaid: Record<string, unknown>;
+  /** Project root: source paths in the page are written relative to it. */
+  root: string;
+  /** Extra tags for the end of <body> (the dev server's client). */
+  bodyEnd?: string;
+}
+
+/** Assemble stage: one deck → its index.html, with every diagram's SVG (or fallback) in place. */
+export function assembleDeckPage(p: PageInputs): string {
+  const sections = p.deck.stacks
+    .map((stack) => (stack.length === 1 ? renderSection(stack[0], p) : `<section>\n${stack.map((s) => renderSection(s, p)).join('\n')}\n</section>`))
+    .join('\n');
+  const config = { reveal: p.reveal, runtime: p.runtime, mermaid: p.mermaid };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Deckhand">
+<title>${escapeHtml(p.deck.title)}</title>
+<link rel="stylesheet" href="${escapeAttr(p.runtime + p.styleName)}" data-deck-style>
+</head>
+<body>
+<div class="reveal">
+<div class="slides">
+${sections}
+</div>
+</div>
+<script type="application/json" id="deck-config">${jsonForScript(config)}</script>
+<script src="${escapeAttr(p.runtime)}deckhand.js"></script>
+${p.bodyEnd ?? ''}</body>
+</html>
+`;
+}
+
+export function renderSection(slide: RenderedSlide, p: Pick<PageInputs, 'diagrams' | 'root'>): string {
+  const attrs = {
+    ...slide.attributes,
+    'data-deck-key': slide.key,
+    'data-deck-source': `${path.relative(p.root, slide.file)}:${slide.line}`,
+  };
+  const body = fillDiagrams(slide.html, slide.diagrams, p.diagrams);
+  const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : '';
+  return `<section${attributeString(attrs)}>\n${body}${notes}</section>`;
+}
+
+function fillDiagrams(html: string, refs: DiagramRef[], results: Map<string, DiagramResult>): string {
+  let out = html;
+  for (const ref of refs) {
+    const placeholder = `<div class="deck-diagram" data-deck-diagram="${ref.id}"></div>`;
+    out = out.replace(placeholder, () => diagramHtml(ref, results.get(ref.id)));
+  }
+  return out;
+}
+
+function diagramHtml(ref: DiagramRef, result: DiagramResult | undefined): string {
+  const label = ref.alt ? ` aria-label="${escapeAttr(ref.alt)}"` : '';
+  if (!result || result.kind === 'deferred') {
+    return `<div class="deck-diagram" data-deck-diagram="${ref.id}" data-deck-pending role="img"${label}><pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre></div>`;
+  }
+  if (result.kind === 'error') {
+    return `<div class="deck-diagram deck-diagram-error" data-deck-diagram="${ref.id}" role="img"${label}>${escapeHtml(result.message)}</div>`;
+  }
+  const svg = scaleCap(uniqueIds(result.svg, ref.id)).replace(/^<svg\b([^>]*?)\srole="[^"]*"/, '<svg$1');
+  const named = injectAttributes(svg, { role: 'img', ...(ref.alt ? { 'aria-label': ref.alt } : {}) });
+  return `<div class="deck-diagram" data-deck-diagram="${ref.id}">${named}</div>`;
+}
+
+/** The same diagram twice in a page must not share element ids (markers, styles are scoped by id). */
+function uniqueIds(svg: string, refId: string): string {
+  const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
+  return id ? svg.split(id).join(`${id}-${refId}`) : svg;
+}
+
+/**
+ * Diagrams grow to the slide's width, but never past twice their drawn size: a three-box
+ * flowchart should not have letters taller than the slide's headings.
+ */
+function scaleCap(svg: string): string {
+  const width = /^<svg[^>]*\sviewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1];
+  if (!width) return svg;
+  const cap = `max-width: ${Math.round(parseFloat(width) * 1.8)}px;`;
+  return svg.replace(/^(<svg[^>]*?\sstyle=")max-width:[^;"]*;?/, `$1${cap}`);
+}
+
+/** JSON that cannot close the <script> element holding it. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}

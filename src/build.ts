@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { assembleIndexPage } from './assemble/index-page';
+import { compileDeck, RUNTIME_DIR, type CompiledDeck } from './compile-deck';
+import { DeckhandError, formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics';
+import { DiagramRenderer, MERMAID_BROWSER_FILE } from './diagrams/render-diagrams';
+import { findDecks } from './load/find-decks';
+import { resolveBuildOptions, type BuildOptions } from './options';
+import { packageRoot } from './package-root';
+import { writeOutput, type OutputFile } from './write/write-output';
+
+export interface BuildResult {
+  outDir: string;
+  decks: Array<{ name: string; title: string; slides: number; file: string }>;
+  diagnostics: Diagnostic[];
+  diagrams: { rendered: number; cached: number; deferred: number };
+}
+
+/**
+ * Builds every deck: load → (parse → render → diagrams → assemble, per deck) → write.
+ * Throws a DeckhandError carrying the diagnostics when any deck has an error; then nothing is written.
+ */
+export async function build(overrides: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  const options = resolveBuildOptions(overrides);
+  const sources = findDecks(options.root, options.inputs);
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
+  let compiled: CompiledDeck[];
+  try {
+    compiled = [];
+    for (const source of sources) compiled.push(await compileDeck(source, { root: options.root, diagrams }));
+  } finally {
+    await diagrams.close();
+  }
+  const diagnostics = compiled.flatMap((c) => c.diagnostics);
+  if (hasErrors(diagnostics)) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    throw new DeckhandError(`build failed with ${errors} error${errors === 1 ? '' : 's'}; ${path.relative(options.root, options.outDir) || options.outDir} left unchanged`, diagnostics);
+  }
+  writeOutput(options.outDir, outputFiles(compiled));
+  const deferred = compiled.reduce((n, c) => n + (c.html.match(/data-deck-pending/g)?.length ?? 0), 0);
+  return {
+    outDir: options.outDir,
+    decks: compiled.map((c) => ({ name: c.name, title: c.title, slides: c.slideCount, file: path.join(options.outDir, c.name, 'index.html') })),
+    diagnostics,
+    diagrams: { rendered: 0, cached: 0, deferred },
+  };
+}
+
+/** Every file of `dist/`: pages, assets, and the shared runtime written once for all decks. */
+export function outputFiles(compiled: CompiledDeck[]): OutputFile[] {
+  const files: OutputFile[] = [];
+  const runtime = path.join(packageRoot(), 'lib', 'runtime');
+  files.push({ path: `${RUNTIME_DIR}/deckhand.js`, copyFrom: path.join(runtime, 'deckhand.js') });
+  if (compiled.some((c) => c.html.includes('data-deck-pending'))) {
+    files.push({ path: `${RUNTIME_DIR}/mermaid.min.js`, copyFrom: MERMAID_BROWSER_FILE });
+  }
+  const styles = new Map(compiled.filter((c) => c.style).map((c) => [c.style!.name, c.style!]));
+  for (const style of styles.values()) {
+    files.push({ path: `${RUNTIME_DIR}/${style.name}`, contents: style.css });
+    for (const [rel, data] of style.files) files.push({ path: `${RUNTIME_DIR}/${rel}`, contents: data });
+  }
+  for (const c of compiled) {
+    files.push({ path: `${c.name}/index.html`, contents: c.html });
+    for (const a of c.assets) files.push({ path: `${c.name}/${a.target}`, copyFrom: a.source });
+  }
+  const firstStyle = styles.values().next().value;
+  files.push({
+    path: 'index.html',
+    contents: assembleIndexPage(
+      compiled.map((c) => ({ name: c.name, title: c.title, slides: c.slideCount })),
+      firstStyle ? `${RUNTIME_DIR}/${firstStyle.name}` : '',
+    ),
+  });
+  return files;
+}
+
+export function printDiagnostics(list: readonly Diagnostic[], write: (s: string) => void, cwd?: string): void {
+  for (const d of list) write(formatDiagnostic(d, cwd));
+}

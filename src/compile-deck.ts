@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileStyle, type CompiledStyle } from './assemble/theme';
+import { assembleDeckPage } from './assemble/deck-page';
+import { withFrame, type Diagnostic } from './diagnostics';
+import type { DiagramRenderer } from './diagrams/render-diagrams';
+import { mermaidConfig } from './diagrams/render-diagrams';
+import { defaultRevealOptions, resolveDeckOptions } from './options';
+import { parseDeck } from './parse/parse-deck';
+import type { ResolveContext } from './render/references';
+import { renderDeck } from './render/render-deck';
+import type { AssetRef, DeckSource, DiagramRef, RenderedDeck } from './types';
+
+export interface CompiledDeck {
+  name: string;
+  title: string;
+  slideCount: number;
+  html: string;
+  deck: RenderedDeck;
+  style?: CompiledStyle;
+  assets: AssetRef[];
+  diagnostics: Diagnostic[];
+  /** Diagram files and themes the deck used, besides its Markdown: what a watcher must watch. */
+  dependencies: string[];
+}
+
+export interface CompileEnv {
+  root: string;
+  diagrams: DiagramRenderer;
+  /** Appended to <body>: the dev server's client. */
+  bodyEnd?: string;
+}
+
+/**
+ * The pipeline for one deck, in memory: parse → render → diagrams → assemble.
+ * Nothing here writes to disk, so the dev server reuses it as it is.
+ */
+export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<CompiledDeck> {
+  const parsed = parseDeck(source);
+  const options = resolveDeckOptions(parsed.deck.frontMatter, firstHeading(source) ?? source.name);
+  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root));
+  const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {
+    theme: parsed.deck.frontMatterAt.theme,
+    highlightTheme: parsed.deck.frontMatterAt.highlightTheme,
+  });
+  const refs = allDiagrams(rendered.deck);
+  const diagrams = styled.style
+    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.id, themeCss: styled.style.css, themeFiles: styled.style.files })
+    : { results: new Map(), diagnostics: [] };
+
+  const html = assembleDeckPage({
+    deck: rendered.deck,
+    diagrams: diagrams.results,
+    runtime: '../_deckhand/',
+    styleName: styled.style?.name ?? 'style.css',
+    reveal: { ...defaultRevealOptions(), ...options.revealOptions },
+    mermaid: mermaidConfig(options.mermaid),
+    root: env.root,
+    bodyEnd: env.bodyEnd,
+  });
+
+  const texts = new Map(source.files.map((f) => [f.path, f.text]));
+  const diagnostics = [...parsed.diagnostics, ...rendered.diagnostics, ...styled.diagnostics, ...diagrams.diagnostics].map((d) =>
+    withFrame(d, d.file ? (texts.get(d.file) ?? readQuietly(d.file)) : undefined),
+  );
+  const assets = uniqueAssets(rendered.deck);
+  return {
+    name: source.name,
+    title: options.title,
+    slideCount: rendered.deck.stacks.reduce((n, s) => n + s.length, 0),
+    html,
+    deck: rendered.deck,
+    style: styled.style,
+    assets,
+    diagnostics,
+    dependencies: [...new Set([...refs.map((r) => r.origin.file), ...(styled.style?.inputs ?? []), ...assets.map((a) => a.source)])],
+  };
+}
+
+export function allDiagrams(deck: RenderedDeck): DiagramRef[] {
+  return deck.stacks.flatMap((stack) => stack.flatMap((s) => s.diagrams));
+}
+
+function uniqueAssets(deck: RenderedDeck): AssetRef[] {
+  const byTarget = new Map<string, AssetRef>();
+  for (const stack of deck.stacks) for (const s of stack) for (const a of s.assets) byTarget.set(a.target, a);
+  return [...byTarget.values()];
+}
+
+export function fileContext(root: string): ResolveContext {
+  return {
+    root,
+    exists: (f) => {
+      try {
+        return fs.statSync(f).isFile();
+      } catch {
+        return false;
+      }
+    },
+    readText: (f) => readQuietly(f),
+  };
+}
+
+function readQuietly(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A deck without a `title:` is named after its first heading, as a reader would. */
+function firstHeading(source: DeckSource): string | undefined {
+  for (const f of source.files) {
+    const m = /^#{1,2}\s+(.+?)\s*#*\s*$/m.exec(f.text);
+    if (m) return m[1].replace(/[*_`]/g, '');
+  }
+  return undefined;
+}
+
+export const RUNTIME_DIR = '_deckhand';
+export const runtimeFile = (root: string, name: string) => path.join(root, 'lib', 'runtime', name);

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** On-disk store of rendered SVGs keyed by everything that changes the picture. */
+export interface DiagramCache {
+  get(key: string): string | undefined;
+  put(key: string, svg: string): void;
+}
+
+export interface DiagramKeyParts {
+  code: string;
+  config: unknown;
+  mermaidVersion: string;
+  font: string;
+}
+
+// Bump when the SVG post-processing changes, so stale renders are not reused.
+const FORMAT = 3;
+
+export function diagramKey(parts: DiagramKeyParts): string {
+  return createHash('sha256')
+    .update(JSON.stringify([FORMAT, parts.mermaidVersion, parts.font, parts.config, parts.code]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export function openDiagramCache(dir: string): DiagramCache {
+  const memory = new Map<string, string>();
+  const file = (key: string) => path.join(dir, `${key}.svg`);
+  return {
+    get(key) {
+      const hit = memory.get(key);
+      if (hit !== undefined) return hit;
+      try {
+        const svg = fs.readFileSync(file(key), 'utf8');
+        memory.set(key, svg);
+        return svg;
+      } catch {
+        return undefined;
+      }
+    },
+    put(key, svg) {
+      memory.set(key, svg);
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = `${file(key)}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, svg);
+        fs.renameSync(tmp, file(key));
+      } catch {
+        // A cache that cannot be written only costs speed on the next build.
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Code evaluated inside the headless page that renders diagrams. Kept free of imports:
+ * it is serialised into the page and runs against the page's global `mermaid`.
+ */
+export interface PageJob {
+  renderId: string;
+  code: string;
+}
+
+export type PageResult = { renderId: string; svg?: string; error?: string };
+
+export async function renderInPage(args: { jobs: PageJob[]; config: Record<string, unknown> }): Promise<PageResult[]> {
+  const w = window as unknown as { mermaid: any; __deckFont?: string };
+  const out: PageResult[] = [];
+  w.mermaid.initialize({ startOnLoad: false, ...args.config });
+  for (const job of args.jobs) {
+    try {
+      const { svg } = await w.mermaid.render(job.renderId, job.code);
+      const holder = document.createElement('template');
+      holder.innerHTML = svg;
+      const el = holder.content.querySelector('svg');
+      if (!el) throw new Error('mermaid returned no <svg>');
+      // mermaid's string can hold HTML-only markup such as <br>; serialising the parsed tree makes it valid XML.
+      out.push({ renderId: job.renderId, svg: new XMLSerializer().serializeToString(el) });
+    } catch (e) {
+      const err = e as { message?: string; str?: string };
+      out.push({ renderId: job.renderId, error: String(err?.message ?? err?.str ?? e) });
+    } finally {
+      document.getElementById(job.renderId)?.remove();
+      document.getElementById('d' + job.renderId)?.remove();
+    }
+  }
+  return out;
+}
+
+/** Reads the font the deck's theme gives slide text, so diagrams are measured with it. */
+export async function themeFontInPage(): Promise<string> {
+  const probe = document.querySelector('.reveal .slides section') as HTMLElement;
+  const family = getComputedStyle(probe).fontFamily;
+  await document.fonts.load(`16px ${family}`);
+  await document.fonts.load(`bold 16px ${family}`);
+  await document.fonts.ready;
+  return family;
+}

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { DiagramRef, DiagramResult } from '../types';
+import { launchChromium, MermaidPage, type RenderPageAssets } from './browser';
+import { diagramKey, openDiagramCache } from './cache';
+
+const require = createRequire(import.meta.url);
+export const MERMAID_VERSION: string = require('mermaid/package.json').version;
+export const MERMAID_BROWSER_FILE: string = require.resolve('mermaid/dist/mermaid.min.js');
+
+export interface DiagramTheme extends Omit<RenderPageAssets, 'mermaidFile'> {
+  /** Changes whenever the theme CSS does: the font it sets is part of every cache key. */
+  id: string;
+}
+
+export interface DiagramRendererOptions {
+  chromium: string | false;
+  cacheDir: string;
+  log: (line: string) => void;
+}
+
+export interface DiagramBatch {
+  results: Map<string, DiagramResult>;
+  diagnostics: Diagnostic[];
+  rendered: number;
+  cached: number;
+}
+
+/**
+ * Diagrams stage: Mermaid source → inline SVG. Cached by source, config, mermaid version and theme;
+ * rendered by real mermaid in one headless Chromium per renderer; deferred to the viewer's
+ * browser when there is no Chromium. The only module that knows how diagrams are drawn.
+ */
+export class DiagramRenderer {
+  private readonly cache;
+  private browser?: Promise<Browser | null>;
+  private readonly pages = new Map<string, Promise<MermaidPage>>();
+  private warnedNoBrowser = false;
+
+  constructor(private readonly options: DiagramRendererOptions) {
+    this.cache = openDiagramCache(options.cacheDir);
+  }
+
+  async render(refs: DiagramRef[], deckConfig: Record<string, unknown>, theme: DiagramTheme): Promise<DiagramBatch> {
+    const batch: DiagramBatch = { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
+    const config = mermaidConfig(deckConfig);
+    const misses: Array<{ ref: DiagramRef; key: string }> = [];
+    for (const ref of refs) {
+      const key = diagramKey({ code: ref.code, config, mermaidVersion: MERMAID_VERSION, font: theme.id });
+      const svg = this.cache.get(key);
+      if (svg !== undefined) {
+        batch.results.set(ref.id, { kind: 'svg', svg });
+        batch.cached++;
+      } else misses.push({ ref, key });
+    }
+    if (!misses.length) return batch;
+
+    const page = await this.page(theme);
+    if (!page) {
+      for (const { ref } of misses) batch.results.set(ref.id, { kind: 'deferred', code: ref.code });
+      return batch;
+    }
+    const unique = [...new Map(misses.map((m) => [m.key, m])).values()];
+    const results = await page.render(
+      unique.map((m) => ({ renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code })),
+      { ...config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(config.themeVariables as object) } },
+    );
+    const byKey = new Map(unique.map((m, i) => [m.key, results[i]]));
+    for (const { ref, key } of misses) {
+      const r = byKey.get(key)!;
+      if (r.svg) {
+        this.cache.put(key, r.svg);
+        batch.results.set(ref.id, { kind: 'svg', svg: r.svg });
+      } else {
+        const d = mermaidDiagnostic(r.error ?? 'unknown error', ref);
+        batch.diagnostics.push(d);
+        batch.results.set(ref.id, { kind: 'error', message: d.message, line: d.line });
+      }
+    }
+    batch.rendered = unique.length;
+    return batch;
+  }
+
+  async close(): Promise<void> {
+    const browser = await this.browser;
+    this.browser = undefined;
+    this.pages.clear();
+    await browser?.close();
+  }
+
+  private async page(theme: DiagramTheme): Promise<MermaidPage | null> {
+    const browser = await (this.browser ??= this.launch());
+    if (!browser) return null;
+    let page = this.pages.get(theme.id);
+    if (!page) {
+      page = MermaidPage.open(browser, { ...theme, mermaidFile: MERMAID_BROWSER_FILE });
+      this.pages.set(theme.id, page);
+    }
+    return page;
+  }
+
+  private async launch(): Promise<Browser | null> {
+    const path = this.options.chromium;
+    const reason = !path ? 'diagram rendering in Chromium is off' : !fs.existsSync(path) ? `no Chromium at ${path}` : '';
+    if (!reason) {
+      try {
+        return await launchChromium(path as string);
+      } catch (e) {
+        return this.noBrowser(`Chromium at ${path} did not start (${(e as Error).message.split('\n')[0]})`);
+      }
+    }
+    return this.noBrowser(reason);
+  }
+
+  private noBrowser(reason: string): null {
+    if (!this.warnedNoBrowser) {
+      this.options.log(`deckhand: ${reason}; diagrams will render in the browser (install Debian's chromium or set DECKHAND_CHROMIUM)`);
+      this.warnedNoBrowser = true;
+    }
+    return null;
+  }
+}
+
+/** Deckhand's mermaid defaults; the deck's `mermaid:` front matter overrides them. */
+export function mermaidConfig(deckConfig: Record<string, unknown>): Record<string, unknown> {
+  return {
+    theme: 'default',
+    securityLevel: 'strict',
+    suppressErrorRendering: true,
+    // Plain SVG text, not HTML in foreignObject: immune to the deck's CSS, so labels are never clipped.
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, defaultRenderer: 'dagre', useMaxWidth: true },
+    ...deckConfig,
+  };
+}
+
+/** Maps mermaid's "Parse error on line N" into the author's file. */
+export function mermaidDiagnostic(message: string, ref: DiagramRef): Diagnostic {
+  const line = /on line (\d+)/i.exec(message);
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const expecting = lines.find((l) => /^Expecting/.test(l));
+  const summary = `Mermaid: ${lines[0]}${expecting ? ` — ${expecting}` : ''}`;
+  const at = line ? ref.origin.line + parseInt(line[1], 10) - 1 : ref.origin.line;
+  return diagnostic('mermaid-syntax', summary, { file: ref.origin.file, line: at, column: 1 });
+}

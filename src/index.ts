@@ -1,0 +1,13 @@
+/**
+ * Deckhand's public API. The pipeline, in order:
+ *   findDecks (load) → parseDeck → renderDeck → DiagramRenderer → assembleDeckPage → writeOutput
+ * `build()` runs all of it; `compileDeck()` runs one deck in memory (the dev server uses it).
+ */
+export { build, type BuildResult } from './build';
+export { compileDeck, type CompiledDeck } from './compile-deck';
+export { parseDeck } from './parse/parse-deck';
+export { renderDeck } from './render/render-deck';
+export { DiagramRenderer } from './diagrams/render-diagrams';
+export { DeckhandError, formatDiagnostic, type Diagnostic } from './diagnostics';
+export { resolveBuildOptions, defaultBuildOptions, defaultDeckOptions, type BuildOptions, type DeckOptions } from './options';
+export type * from './types';

@@ -1,0 +1,26 @@
+/** Offsets [start, end) of fenced code blocks, so separators inside code never split a slide. */
+export function findFenceRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const line = /^.*$/gm;
+  let open: { char: string; length: number; start: number } | null = null;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    if (m[0].length === 0 && m.index === text.length) break;
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(m[0]);
+    if (fence) {
+      const marker = fence[1];
+      if (!open) {
+        open = { char: marker[0], length: marker.length, start: m.index };
+      } else if (marker[0] === open.char && marker.length >= open.length && m[0].trim() === marker) {
+        ranges.push([open.start, m.index + m[0].length]);
+        open = null;
+      }
+    }
+    if (m[0].length === 0) line.lastIndex++;
+  }
+  if (open) ranges.push([open.start, text.length]);
+  return ranges;
+}
+
+export function insideRanges(offset: number, ranges: ReadonlyArray<[number, number]>): boolean {
+  return ranges.some(([s, e]) => offset >= s && offset < e);
+}

@@ -1,0 +1,43 @@
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { defaultDeckOptions } from '../options';
+import type { DeckSource, ParsedDeck, SlideStack } from '../types';
+import { parseFrontMatter } from './front-matter';
+import { splitSlides } from './split-slides';
+
+/**
+ * Parse stage: deck files (strings) → front matter + slide stacks with line ranges.
+ * The first file's front matter is the deck's; chapters are joined in the order given.
+ */
+export function parseDeck(source: DeckSource): { deck: ParsedDeck; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const stacks: SlideStack[] = [];
+  let frontMatter = {};
+  const frontMatterAt: ParsedDeck['frontMatterAt'] = {};
+  const defaults = defaultDeckOptions();
+  let seps = { separator: defaults.separator, verticalSeparator: defaults.verticalSeparator, notesSeparator: defaults.notesSeparator };
+
+  source.files.forEach((file, index) => {
+    const fm = parseFrontMatter(file.text, file.path);
+    diagnostics.push(...fm.diagnostics);
+    if (index === 0) {
+      frontMatter = fm.data;
+      for (const [key, line] of Object.entries(fm.lines)) frontMatterAt[key] = { file: file.path, line, column: 1 };
+      seps = {
+        separator: str(fm.data.separator) ?? seps.separator,
+        verticalSeparator: str(fm.data.verticalSeparator) ?? seps.verticalSeparator,
+        notesSeparator: str(fm.data.notesSeparator) ?? seps.notesSeparator,
+      };
+    } else if (fm.bodyLine > 1 && Object.keys(fm.data).length) {
+      diagnostics.push(
+        diagnostic('front-matter-ignored', "front matter only counts in a deck's first file; this block is ignored", { file: file.path, line: 1 }, 'warning'),
+      );
+    }
+    stacks.push(...splitSlides(fm.body, file.path, index, fm.bodyLine, seps));
+  });
+
+  return { deck: { name: source.name, root: source.root, frontMatter, frontMatterAt, stacks }, diagnostics };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}

@@ -1,0 +1,97 @@
+import type { Token, Tokens } from 'marked';
+import { escapeAttr } from './highlight';
+
+/**
+ * reveal.js's attribute comments, applied on tokens instead of on the browser DOM:
+ * `<!-- .slide: … -->` sets attributes on the slide's <section>;
+ * `<!-- .element: … -->` sets them on the element just before it, or on the enclosing block.
+ */
+
+export type Attributes = Record<string, string>;
+export type AttributedToken = Token & { deckAttrs?: Attributes };
+
+const COMMENT = /^\s*<!--\s*\.(slide|element)\s*:?([\s\S]*?)-->\s*$/;
+const ATTRIBUTE = /([^\s"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
+const INLINE_ELEMENTS = new Set(['image', 'strong', 'em', 'link', 'codespan', 'del']);
+
+export function parseAttributes(text: string): Attributes {
+  const attrs: Attributes = {};
+  for (const m of text.matchAll(ATTRIBUTE)) {
+    const value = m[2] ?? m[3] ?? m[4] ?? '';
+    mergeAttributes(attrs, { [m[1]]: value });
+  }
+  return attrs;
+}
+
+export function mergeAttributes(into: Attributes, from: Attributes): Attributes {
+  for (const [k, v] of Object.entries(from)) {
+    into[k] = k === 'class' && into[k] ? `${into[k]} ${v}` : v;
+  }
+  return into;
+}
+
+/** Applies and removes the attribute comments in a token tree; returns the slide's attributes. */
+export function applyAttributeComments(tokens: Token[]): Attributes {
+  const slide: Attributes = {};
+  walk(tokens, null, slide);
+  return slide;
+}
+
+function walk(tokens: Token[], container: AttributedToken | null, slide: Attributes): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as AttributedToken;
+    if (t.type === 'html') {
+      const m = COMMENT.exec(t.raw);
+      if (m) {
+        const attrs = parseAttributes(m[2]);
+        if (m[1] === 'slide') mergeAttributes(slide, attrs);
+        else {
+          const target = previousElement(tokens, i, (t as Tokens.HTML).block) ?? container;
+          if (target) mergeAttributes((target.deckAttrs ??= {}), attrs);
+        }
+        tokens[i] = (t as Tokens.HTML).block ? { type: 'space', raw: t.raw } : { type: 'text', raw: t.raw, text: '', escaped: true };
+        continue;
+      }
+    }
+    const next = t.type === 'text' || t.type === 'list' ? container : t;
+    if ('tokens' in t && Array.isArray(t.tokens)) walk(t.tokens, next, slide);
+    if (t.type === 'list') for (const item of (t as Tokens.List).items) walk([item], container, slide);
+    if (t.type === 'table') {
+      const table = t as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()]) walk(cell.tokens, t, slide);
+    }
+  }
+}
+
+function previousElement(tokens: Token[], index: number, block: boolean): AttributedToken | null {
+  for (let j = index - 1; j >= 0; j--) {
+    const p = tokens[j];
+    if (p.type === 'space' || (p.type === 'text' && !p.raw.trim())) continue;
+    if (block) return p.type === 'html' ? null : p;
+    return INLINE_ELEMENTS.has(p.type) ? p : null;
+  }
+  return null;
+}
+
+/** ` name="value"` pairs for an opening tag. */
+export function attributeString(attrs: Attributes | undefined): string {
+  if (!attrs) return '';
+  return Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+    .join('');
+}
+
+/** Adds attributes to the first opening tag of rendered HTML, merging `class`. */
+export function injectAttributes(html: string, attrs: Attributes | undefined): string {
+  if (!attrs || !Object.keys(attrs).length) return html;
+  return html.replace(/^(\s*<[a-zA-Z][\w-]*)([^>]*?)(\/?>)/, (_all, open: string, rest: string, close: string) => {
+    const own = { ...attrs };
+    let existing = rest;
+    const cls = /\sclass="([^"]*)"/.exec(rest);
+    if (cls && own.class) {
+      own.class = `${cls[1]} ${own.class}`;
+      existing = rest.replace(cls[0], '');
+    }
+    return `${open}${existing}${attributeString(own)}${close}`;
+  });
+}

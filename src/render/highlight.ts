@@ -1,0 +1,105 @@
+import hljs from 'highlight.js/lib/common';
+import dockerfile from 'highlight.js/lib/languages/dockerfile';
+import nginx from 'highlight.js/lib/languages/nginx';
+import powershell from 'highlight.js/lib/languages/powershell';
+
+hljs.registerLanguage('dockerfile', dockerfile);
+hljs.registerLanguage('nginx', nginx);
+hljs.registerLanguage('powershell', powershell);
+
+/** A fence's info string split the way reveal.js's Markdown plugin reads it: `js [5: 1|2-3]`. */
+export interface FenceInfo {
+  lang: string;
+  /** Present when the fence asked for line numbers; one entry per step, each a list of line ranges. */
+  steps?: Array<Array<[number, number]>>;
+  startFrom?: number;
+}
+
+const LINE_SPEC = /\[\s*(?:(\d+)\s*:)?\s*([\s\d,|-]*)\]/;
+
+export function parseFenceInfo(info: string): FenceInfo {
+  const spec = LINE_SPEC.exec(info);
+  const lang = info.replace(LINE_SPEC, '').trim().split(/\s+/)[0] ?? '';
+  if (!spec) return { lang };
+  const steps = spec[2]
+    .split('|')
+    .map((step) =>
+      step
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+        .map((r): [number, number] => {
+          const [a, b] = r.split('-').map((n) => parseInt(n, 10));
+          return [a, Number.isFinite(b) ? b : a];
+        }),
+    );
+  return { lang, steps, startFrom: spec[1] ? parseInt(spec[1], 10) : undefined };
+}
+
+export function highlightToHtml(code: string, lang: string): { html: string; language: string } {
+  const known = lang && hljs.getLanguage(lang) ? lang : '';
+  if (!known) return { html: escapeHtml(code), language: lang || 'plaintext' };
+  return { html: hljs.highlight(code, { language: known, ignoreIllegals: true }).value, language: known };
+}
+
+/**
+ * Renders a fence as reveal.js's highlight plugin would after it ran in the browser:
+ * a line-number table, and one extra `fragment` block per highlight step.
+ * Doing it here means no highlighter is shipped to the browser.
+ */
+export function renderCodeBlock(code: string, info: FenceInfo, extraAttrs = ''): string {
+  const { html, language } = highlightToHtml(code.replace(/\n$/, ''), info.lang);
+  const cls = `hljs language-${escapeAttr(language)}`;
+  if (!info.steps) return `<pre class="code-wrapper"${extraAttrs}><code class="${cls}">${html}</code></pre>\n`;
+  const lines = splitHighlightedLines(html);
+  const start = info.startFrom ?? 1;
+  const steps = info.steps.length ? info.steps : [[]];
+  const blocks = steps.map((ranges, i) => {
+    const marked = new Set<number>();
+    for (const [a, b] of ranges) for (let n = a; n <= b; n++) marked.add(n - start + 1);
+    const rows = lines
+      .map((line, j) => {
+        const n = j + start;
+        const hl = marked.has(j + 1) ? ' highlight-line' : '';
+        return `<tr class="${hl.trim()}"><td class="hljs-ln-line hljs-ln-numbers" data-line-number="${n}"><div class="hljs-ln-n" data-line-number="${n}"></div></td><td class="hljs-ln-line hljs-ln-code" data-line-number="${n}">${line || ' '}</td></tr>`;
+      })
+      .join('');
+    const classes = [cls, marked.size ? 'has-highlights' : '', i > 0 ? 'fragment' : ''].filter(Boolean).join(' ');
+    const spec = ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
+    return `<code class="${classes}" data-line-numbers="${spec}"${info.startFrom ? ` data-ln-start-from="${start}"` : ''}><table class="hljs-ln"><tbody>${rows}</tbody></table></code>`;
+  });
+  return `<pre class="code-wrapper"${extraAttrs}>${blocks.join('')}</pre>\n`;
+}
+
+/** Splits highlighted HTML into lines, closing and reopening spans that cross line ends. */
+export function splitHighlightedLines(html: string): string[] {
+  const out: string[] = [];
+  const open: string[] = [];
+  let current = '';
+  const tag = /<span[^>]*>|<\/span>|\n/g;
+  let last = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    current += html.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (m[0] === '\n') {
+      out.push(current + '</span>'.repeat(open.length));
+      current = open.join('');
+    } else if (m[0] === '</span>') {
+      open.pop();
+      current += m[0];
+    } else {
+      open.push(m[0]);
+      current += m[0];
+    }
+  }
+  out.push(current + html.slice(last));
+  return out;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(s: string): string {
+  return escapeHtml(s).replace(/"/g, '&quot;');
+}

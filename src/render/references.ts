@@ -1,0 +1,34 @@
+import path from 'node:path';
+
+/** What the render stage may ask of the file system; tests pass an in-memory one. */
+export interface ResolveContext {
+  /** Project root: a reference starting with `/` is resolved from here. */
+  root: string;
+  exists(file: string): boolean;
+  readText(file: string): string | undefined;
+}
+
+export type Reference =
+  | { kind: 'remote'; href: string }
+  | { kind: 'local'; path: string }
+  | { kind: 'missing'; href: string; tried: string };
+
+/**
+ * Resolves an image or diagram reference: relative to the Markdown file that holds it,
+ * or from the project root when it starts with `/`. URLs and data: URIs are left alone.
+ */
+export function resolveReference(href: string, fromFile: string, ctx: ResolveContext): Reference {
+  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) return { kind: 'remote', href };
+  const clean = decodeURIComponentSafe(href.replace(/[?#].*$/, ''));
+  const file = clean.startsWith('/') ? path.join(ctx.root, clean) : path.resolve(path.dirname(fromFile), clean);
+  if (ctx.exists(file)) return { kind: 'local', path: file };
+  return { kind: 'missing', href, tried: path.relative(ctx.root, file) || file };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

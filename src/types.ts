@@ -1,0 +1,107 @@
+/** Every data shape that flows between the pipeline stages. */
+
+/** A position in an author's source file (1-based line and column). */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One Markdown file of a deck, as read from disk. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** A deck before parsing: a name and its Markdown files in deck order. */
+export interface DeckSource {
+  name: string;
+  /** The `.md` file, or the folder holding the chapter files. */
+  root: string;
+  files: SourceFile[];
+}
+
+/** Front matter keys Deckhand understands (reveal-md compatible). */
+export interface FrontMatter {
+  title?: string;
+  theme?: string;
+  highlightTheme?: string;
+  separator?: string;
+  verticalSeparator?: string;
+  notesSeparator?: string;
+  revealOptions?: Record<string, unknown>;
+  mermaid?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** One slide's Markdown, cut from its file, with the lines it spans. */
+export interface SlideSource {
+  /** Stable within a build: `<file index>-<slide ordinal in file>`. */
+  key: string;
+  file: string;
+  /** First and last line (1-based, inclusive) of the slide in `file`. */
+  line: number;
+  endLine: number;
+  body: string;
+  /** File line where `body` begins (it may start with blank lines). */
+  bodyLine: number;
+  /** Speaker notes Markdown, if the slide has a notes separator. */
+  notes?: string;
+  notesLine?: number;
+}
+
+/** A horizontal slide with its vertical children (length 1 when none). */
+export type SlideStack = SlideSource[];
+
+export interface ParsedDeck {
+  name: string;
+  root: string;
+  frontMatter: FrontMatter;
+  /** Where each front matter key was written, for messages about its value. */
+  frontMatterAt: Record<string, SourcePosition>;
+  stacks: SlideStack[];
+}
+
+/** A file the slide refers to that must be copied into the output. */
+export interface AssetRef {
+  /** Absolute path on disk. */
+  source: string;
+  /** Path relative to the deck's output folder. */
+  target: string;
+}
+
+/** A Mermaid diagram found in a slide (fence or `.mmd` image). */
+export interface DiagramRef {
+  /** Placeholder id used in the rendered HTML until the SVG is known. */
+  id: string;
+  code: string;
+  alt: string;
+  /** Where line 1 of `code` sits in the author's files. */
+  origin: SourcePosition;
+}
+
+/** One slide after Markdown rendering, before diagrams are filled in. */
+export interface RenderedSlide {
+  key: string;
+  file: string;
+  line: number;
+  endLine: number;
+  attributes: Record<string, string>;
+  html: string;
+  notesHtml?: string;
+  assets: AssetRef[];
+  diagrams: DiagramRef[];
+}
+
+export interface RenderedDeck {
+  name: string;
+  title: string;
+  frontMatter: FrontMatter;
+  stacks: RenderedSlide[][];
+}
+
+/** A diagram after rendering: SVG markup, or the source for the browser fallback. */
+export type DiagramResult =
+  | { kind: 'svg'; svg: string }
+  | { kind: 'deferred'; code: string }
+  | { kind: 'error'; message: string; line?: number; column?: number };

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build';
+import { hasChromium, launch } from '../helpers/chromium';
+import { openDeck, type OpenedDeck } from '../helpers/deck-page';
+import { copyFixture } from '../helpers/fixtures';
+
+const reveal = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const R = window.Reveal; return ${fn}; })()`) as Promise<T>;
+
+describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
+  let browser: Browser;
+  let root: string;
+  let deck: OpenedDeck;
+
+  beforeAll(async () => {
+    root = copyFixture('basic');
+    await build({ root, cacheDir: path.join(root, '.cache'), log: () => {} });
+    browser = await launch();
+    deck = await openDeck(browser, path.join(root, 'dist/basic/index.html'));
+  });
+  afterAll(async () => browser?.close());
+
+  it('loads with no console errors and no network requests', () => {
+    expect(deck.consoleErrors).toEqual([]);
+    expect(deck.networkRequests).toEqual([]);
+  });
+
+  it('has the right horizontal and vertical slides, exposed as window.Reveal', async () => {
+    expect(await reveal(deck.page, 'R.getHorizontalSlides().length')).toBe(5);
+    expect(await reveal(deck.page, 'R.getTotalSlides()')).toBe(6);
+    expect(await reveal(deck.page, 'R.getHorizontalSlides()[1].querySelectorAll(":scope > section").length')).toBe(2);
+  });
+
+  it('navigates with the keyboard, into vertical slides too', async () => {
+    const { page } = deck;
+    await reveal(page, 'R.slide(0, 0)');
+    await page.keyboard.press('ArrowRight');
+    expect(await reveal(page, 'R.getIndices()')).toMatchObject({ h: 1, v: 0 });
+    // Down steps through the slide's two fragments before it moves to the slide below.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await reveal(page, 'R.getIndices()')).toMatchObject({ h: 1, v: 1 });
+    expect(await page.locator('section.present img[alt="A small red square"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+  });
+
+  it('keeps speaker notes on every slide for the speaker view', async () => {
+    const notes = await reveal<string[]>(deck.page, 'R.getSlides().map((s) => R.getSlideNotes(s) || "")');
+    expect(notes).toHaveLength(6);
+    for (const n of notes) expect(n.trim().length).toBeGreaterThan(5);
+    expect(notes[0]).toContain('Say hello');
+  });
+
+  it('reveals fragments one by one', async () => {
+    const { page } = deck;
+    await reveal(page, 'R.slide(1, 0, -1)');
+    expect(await page.locator('section.present .fragment.visible').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('section.present .fragment.visible').count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('section.present .fragment.visible').count()).toBe(2);
+  });
+
+  it('shows highlighted code and steps through its line highlights', async () => {
+    const { page } = deck;
+    await reveal(page, 'R.slide(2, 0, -1)');
+    const code = page.locator('section.present pre code');
+    expect(await code.count()).toBe(2);
+    expect(await page.locator('section.present .hljs-keyword').first().evaluate((e) => getComputedStyle(e).color)).not.toBe(
+      await page.locator('section.present pre code').first().evaluate((e) => getComputedStyle(e).color),
+    );
+    expect(await code.nth(0).locator('tr.highlight-line td.hljs-ln-code').allTextContents()).toEqual(['const a = 1;']);
+    await reveal(page, 'R.nextFragment()');
+    expect(await code.nth(1).getAttribute('class')).toContain('visible');
+    expect(await code.nth(1).locator('tr.highlight-line td.hljs-ln-code').allTextContents()).toEqual(['const b = 2;', 'console.log(a + b);']);
+  });
+
+  it('draws every diagram as an inline SVG with visible text inside its shapes and an accessible name', async () => {
+    const { page } = deck;
+    await reveal(page, 'R.slide(3, 0)');
+    const svgs = page.locator('.deck-diagram > svg');
+    expect(await svgs.count()).toBe(2);
+    expect(await svgs.first().getAttribute('aria-label')).toBe('The Docker CLI talks to dockerd, which drives containerd');
+    expect(await svgs.first().getAttribute('role')).toBe('img');
+    expect(await svgs.first().textContent()).toContain('dockerd daemon');
+    for (const h of [3, 4]) {
+      await reveal(page, `R.slide(${h}, 0)`);
+      await page.waitForTimeout(900); // let the slide transition settle before measuring
+      const problems = await page.locator('section.present .deck-diagram > svg').evaluate((svg) => {
+        const out: string[] = [];
+        const nodes = svg.querySelectorAll('g.node');
+        if (!nodes.length) out.push('no nodes');
+        nodes.forEach((node) => {
+          const shape = node.querySelector('rect, polygon, circle, path, ellipse');
+          const text = node.querySelector('text');
+          if (!shape || !text) return out.push(`node without shape or text: ${node.id}`);
+          const s = shape.getBoundingClientRect();
+          const t = text.getBoundingClientRect();
+          if (t.width < 5 || t.height < 5) out.push(`invisible label in ${node.id}`);
+          const inside = t.left >= s.left - 1 && t.right <= s.right + 1 && t.top >= s.top - 1 && t.bottom <= s.bottom + 1;
+          if (!inside) out.push(`label "${text.textContent}" spills out of its shape`);
+        });
+        return out;
+      });
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('opens the speaker view with the current slide\'s notes', async () => {
+    const { page } = deck;
+    await reveal(page, 'R.slide(0, 0)');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    await popup.waitForSelector('.speaker-controls-notes .value', { timeout: 10_000 });
+    await expect.poll(() => popup.locator('.speaker-controls-notes .value').textContent(), { timeout: 10_000 }).toContain('Say hello');
+    await popup.close();
+  });
+});
+
+describe.runIf(hasChromium())('built without Chromium: diagrams render in the page', () => {
+  let browser: Browser;
+  let deck: OpenedDeck;
+
+  beforeAll(async () => {
+    const root = copyFixture('basic');
+    await build({ root, chromium: false, log: () => {} });
+    browser = await launch();
+    deck = await openDeck(browser, path.join(root, 'dist/basic/index.html'));
+  });
+  afterAll(async () => browser?.close());
+
+  it('loads mermaid only when a diagram slide is shown, then draws it from file://', async () => {
+    const { page } = deck;
+    expect(await page.evaluate(() => 'mermaid' in window)).toBe(false);
+    expect(await page.locator('.deck-diagram[data-deck-pending]').count()).toBe(2);
+    await page.evaluate(() => (window as any).Reveal.slide(3, 0));
+    await page.waitForSelector('section.present .deck-diagram > svg', { timeout: 20_000 });
+    expect(await page.locator('section.present .deck-diagram > svg').textContent()).toContain('dockerd daemon');
+    expect(deck.networkRequests).toEqual([]);
+    expect(deck.consoleErrors).toEqual([]);
+  });
+});

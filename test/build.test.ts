@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build';
+import { DeckhandError } from '../src/diagnostics';
+import { copyFixture, makeProject, snapshotTree } from './helpers/fixtures';
+import { hasChromium } from './helpers/chromium';
+
+const CLI = path.resolve(__dirname, '..', 'bin', 'deckhand.js');
+const quiet = { log: () => {} };
+
+function cli(cwd: string, ...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, DECKHAND_CHROMIUM: '/nonexistent' } });
+}
+
+async function buildError(root: string, extra: object = {}): Promise<DeckhandError> {
+  const err = await build({ root, chromium: false, ...quiet, ...extra }).catch((e) => e);
+  expect(err).toBeInstanceOf(DeckhandError);
+  return err as DeckhandError;
+}
+
+describe('build', () => {
+  it('writes one page per deck, a deck index, and the shared runtime once', async () => {
+    const root = makeProject({
+      'slides/one.md': '---\ntitle: First\n---\n# A\n\n---\n\n# B\n',
+      'slides/two/01.md': '# Two\n',
+      'slides/two/02.md': '# Two again\n',
+    });
+    const result = await build({ root, chromium: false, ...quiet });
+    expect(result.decks.map((d) => [d.name, d.title, d.slides])).toEqual([
+      ['one', 'First', 2],
+      ['two', 'Two', 2],
+    ]);
+    const dist = path.join(root, 'dist');
+    expect(fs.readdirSync(dist).sort()).toEqual(['_deckhand', 'index.html', 'one', 'two']);
+    expect(fs.readdirSync(path.join(dist, 'one'))).toEqual(['index.html']);
+    const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    expect(index).toContain('href="one/index.html">First</a>');
+    expect(index).toContain('2 slides');
+    // Pages use relative URLs only, so dist/ works from file:// and under any URL path.
+    const page = fs.readFileSync(path.join(dist, 'one', 'index.html'), 'utf8');
+    expect(page).toContain('src="../_deckhand/deckhand.js"');
+    expect(page).not.toMatch(/(src|href)="(\/|https?:)/);
+  });
+
+  it('never modifies sources, and a failed build leaves the previous dist/ as it was', async () => {
+    const root = copyFixture('basic');
+    const sources = snapshotTree(root);
+    await build({ root, chromium: false, ...quiet });
+    const after = snapshotTree(root);
+    for (const [file, data] of Object.entries(sources)) expect(after[file], file).toBe(data);
+
+    const dist = snapshotTree(path.join(root, 'dist'));
+    fs.appendFileSync(path.join(root, 'slides/basic/02-diagrams.md'), '\n---\n\n![x](missing.png)\n');
+    await buildError(root);
+    expect(snapshotTree(path.join(root, 'dist'))).toEqual(dist);
+    expect(fs.readdirSync(root).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+  });
+
+  it('reports bad front matter YAML at file:line', async () => {
+    const root = makeProject({ 'slides/d.md': '---\ntitle: x\nrevealOptions: {a: 1\n---\n# A\n' });
+    const err = await buildError(root);
+    expect(err.diagnostics[0]).toMatchObject({ code: 'front-matter-yaml', file: path.join(root, 'slides/d.md'), line: 3 });
+  });
+
+  it('reports an unknown theme at its front matter line and lists the themes there are', async () => {
+    const root = makeProject({ 'slides/d.md': '---\ntitle: x\ntheme: nosuch\n---\n# A\n' });
+    const err = await buildError(root);
+    expect(err.diagnostics[0]).toMatchObject({ code: 'unknown-theme', line: 3 });
+    expect(err.diagnostics[0].message).toMatch(/deckhand.*white|white.*deckhand/);
+  });
+
+  it('reports a missing diagram file at the line that embeds it', async () => {
+    const root = makeProject({ 'slides/d.md': '# A\n\n---\n\n## B\n\n![Flow](../diagrams/none.mmd)\n' });
+    const err = await buildError(root);
+    expect(err.diagnostics[0]).toMatchObject({ code: 'missing-diagram', line: 7, column: 1 });
+    expect(err.diagnostics[0].frame).toContain('> 7 | ![Flow](../diagrams/none.mmd)');
+  });
+
+  it('builds from the command line and exits 1 with file:line:col on errors', () => {
+    const root = makeProject({ 'slides/d.md': '# A\n\n![gone](gone.png)\n' });
+    const bad = cli(root, 'build');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('slides/d.md:3:1: error: image not found: gone.png');
+    fs.writeFileSync(path.join(root, 'slides/d.md'), '# A\n\n```mermaid\nflowchart LR\n  A --> B\n```\n');
+    const good = cli(root, 'build', '--out', 'site');
+    expect(good.status).toBe(0);
+    expect(good.stderr).toContain('diagrams will render in the browser');
+    expect(fs.existsSync(path.join(root, 'site/d/index.html'))).toBe(true);
+  });
+
+  it.runIf(hasChromium())('reports a Mermaid syntax error at its line in the .md or .mmd file', async () => {
+    const root = makeProject({
+      'slides/d.md': '# A\n\n```mermaid\nflowchart LR\n  A --> B\n  B -->> ((\n```\n\n---\n\n![x](../diagrams/bad.mmd)\n',
+      'diagrams/bad.mmd': 'sequenceDiagram\n  A->>B: hi\n  B-->>>>A: ???\n',
+    });
+    const err = await buildError(root, { chromium: undefined, cacheDir: path.join(root, '.cache') });
+    const byFile = Object.fromEntries(err.diagnostics.map((d) => [path.basename(d.file!), d]));
+    expect(byFile['d.md']).toMatchObject({ code: 'mermaid-syntax', line: 6 });
+    expect(byFile['bad.mmd']).toMatchObject({ code: 'mermaid-syntax', line: 3 });
+  });
+});
