@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
 const started = Date.now();
+fs.rmSync(lib, { recursive: true, force: true });
 
 await Promise.all([
   esbuild.build({
@@ -27,8 +28,12 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Small pure-JS dependencies are bundled in: one ES module loads faster than dozens of
+    // CommonJS files. Large or native ones (esbuild, playwright-core, chokidar, mermaid) stay external.
+    external: ['esbuild', 'playwright-core', 'chokidar', 'mermaid', 'ws', 'sirv', 'reveal.js', '@fontsource/*'],
     splitting: true,
+    // Bundled CommonJS dependencies call require(); give the ES module output one.
+    banner: { js: "import { createRequire as __deckhandCreateRequire } from 'node:module'; const require = __deckhandCreateRequire(import.meta.url);" },
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
   }),

@@ -26,7 +26,7 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
   let compiled: CompiledDeck[];
   try {
     compiled = [];
-    for (const source of sources) compiled.push(await compileDeck(source, { root: options.root, diagrams }));
+    for (const source of sources) compiled.push(await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams }));
   } finally {
     await diagrams.close();
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileStyle, type CompiledStyle } from './assemble/theme';
+import { compileStyle } from './assemble/compile-style';
+import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage } from './assemble/deck-page';
 import { withFrame, type Diagnostic } from './diagnostics';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
@@ -26,6 +27,7 @@ export interface CompiledDeck {
 
 export interface CompileEnv {
   root: string;
+  cacheDir?: string;
   diagrams: DiagramRenderer;
   /** Appended to <body>: the dev server's client. */
   bodyEnd?: string;
@@ -42,7 +44,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {
     theme: parsed.deck.frontMatterAt.theme,
     highlightTheme: parsed.deck.frontMatterAt.highlightTheme,
-  });
+  }, env.cacheDir);
   const refs = allDiagrams(rendered.deck);
   const diagrams = styled.style
     ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.id, themeCss: styled.style.css, themeFiles: styled.style.files })

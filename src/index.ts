@@ -11,3 +11,4 @@ export { DiagramRenderer } from './diagrams/render-diagrams';
 export { DeckhandError, formatDiagnostic, type Diagnostic } from './diagnostics';
 export { resolveBuildOptions, defaultBuildOptions, defaultDeckOptions, type BuildOptions, type DeckOptions } from './options';
 export type * from './types';
+export { compileStyle } from './assemble/compile-style';

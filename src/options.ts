@@ -44,7 +44,7 @@ export function defaultBuildOptions(root = process.cwd()): BuildOptions {
     inputs: [],
     outDir: path.join(root, 'dist'),
     chromium: process.env.DECKHAND_CHROMIUM || DEFAULT_CHROMIUM,
-    cacheDir: path.join(root, 'node_modules', '.cache', 'deckhand'),
+    cacheDir: process.env.DECKHAND_CACHE_DIR || path.join(root, 'node_modules', '.cache', 'deckhand'),
     dev: false,
     log: (line) => process.stderr.write(line + '\n'),
   };

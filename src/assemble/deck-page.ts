@@ -19,8 +19,9 @@ export interface PageInputs {
 
 /** Assemble stage: one deck → its index.html, with every diagram's SVG (or fallback) in place. */
 export function assembleDeckPage(p: PageInputs): string {
+  const q = { ...p, usedIds: new Set<string>() };
   const sections = p.deck.stacks
-    .map((stack) => (stack.length === 1 ? renderSection(stack[0], p) : `<section>\n${stack.map((s) => renderSection(s, p)).join('\n')}\n</section>`))
+    .map((stack) => (stack.length === 1 ? renderSection(stack[0], q) : `<section>\n${stack.map((s) => renderSection(s, q)).join('\n')}\n</section>`))
     .join('\n');
   const config = { reveal: p.reveal, runtime: p.runtime, mermaid: p.mermaid };
   return `<!doctype html>
@@ -45,27 +46,27 @@ ${p.bodyEnd ?? ''}</body>
 `;
 }
 
-export function renderSection(slide: RenderedSlide, p: Pick<PageInputs, 'diagrams' | 'root'>): string {
+export function renderSection(slide: RenderedSlide, p: Pick<PageInputs, 'diagrams' | 'root'> & { usedIds?: Set<string> }): string {
   const attrs = {
     ...slide.attributes,
     'data-deck-key': slide.key,
     'data-deck-source': `${path.relative(p.root, slide.file)}:${slide.line}`,
   };
-  const body = fillDiagrams(slide.html, slide.diagrams, p.diagrams);
+  const body = fillDiagrams(slide.html, slide.diagrams, p.diagrams, p.usedIds);
   const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : '';
   return `<section${attributeString(attrs)}>\n${body}${notes}</section>`;
 }
 
-function fillDiagrams(html: string, refs: DiagramRef[], results: Map<string, DiagramResult>): string {
+function fillDiagrams(html: string, refs: DiagramRef[], results: Map<string, DiagramResult>, usedIds = new Set<string>()): string {
   let out = html;
   for (const ref of refs) {
     const placeholder = `<div class="deck-diagram" data-deck-diagram="${ref.id}"></div>`;
-    out = out.replace(placeholder, () => diagramHtml(ref, results.get(ref.id)));
+    out = out.replace(placeholder, () => diagramHtml(ref, results.get(ref.id), usedIds));
   }
   return out;
 }
 
-function diagramHtml(ref: DiagramRef, result: DiagramResult | undefined): string {
+function diagramHtml(ref: DiagramRef, result: DiagramResult | undefined, usedIds: Set<string>): string {
   const label = ref.alt ? ` aria-label="${escapeAttr(ref.alt)}"` : '';
   if (!result || result.kind === 'deferred') {
     return `<div class="deck-diagram" data-deck-diagram="${ref.id}" data-deck-pending role="img"${label}><pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre></div>`;
@@ -73,15 +74,20 @@ function diagramHtml(ref: DiagramRef, result: DiagramResult | undefined): string
   if (result.kind === 'error') {
     return `<div class="deck-diagram deck-diagram-error" data-deck-diagram="${ref.id}" role="img"${label}>${escapeHtml(result.message)}</div>`;
   }
-  const svg = scaleCap(uniqueIds(result.svg, ref.id)).replace(/^<svg\b([^>]*?)\srole="[^"]*"/, '<svg$1');
+  const svg = scaleCap(uniqueIds(result.svg, ref.id, usedIds)).replace(/^<svg\b([^>]*?)\srole="[^"]*"/, '<svg$1');
   const named = injectAttributes(svg, { role: 'img', ...(ref.alt ? { 'aria-label': ref.alt } : {}) });
   return `<div class="deck-diagram" data-deck-diagram="${ref.id}">${named}</div>`;
 }
 
-/** The same diagram twice in a page must not share element ids (markers, styles are scoped by id). */
-function uniqueIds(svg: string, refId: string): string {
+/** The same diagram twice in a page must not share element ids (markers and styles are scoped by id). */
+function uniqueIds(svg: string, refId: string, usedIds: Set<string>): string {
   const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
-  return id ? svg.split(id).join(`${id}-${refId}`) : svg;
+  if (!id) return svg;
+  if (!usedIds.has(id)) {
+    usedIds.add(id);
+    return svg;
+  }
+  return svg.split(id).join(`${id}-${refId}`);
 }
 
 /**

@@ -6,9 +6,9 @@ import type { DiagramRef, DiagramResult } from '../types';
 import { launchChromium, MermaidPage, type RenderPageAssets } from './browser';
 import { diagramKey, openDiagramCache } from './cache';
 
-const require = createRequire(import.meta.url);
-export const MERMAID_VERSION: string = require('mermaid/package.json').version;
-export const MERMAID_BROWSER_FILE: string = require.resolve('mermaid/dist/mermaid.min.js');
+const nodeRequire = createRequire(import.meta.url);
+export const MERMAID_VERSION: string = nodeRequire('mermaid/package.json').version;
+export const MERMAID_BROWSER_FILE: string = nodeRequire.resolve('mermaid/dist/mermaid.min.js');
 
 export interface DiagramTheme extends Omit<RenderPageAssets, 'mermaidFile'> {
   /** Changes whenever the theme CSS does: the font it sets is part of every cache key. */

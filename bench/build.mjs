@@ -1,0 +1,70 @@
+// `npm run bench`: build times, peak memory and output size for generated decks, plus the
+// time of one warm diagram render. Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { generateDeck } from './generate-deck.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-bench-'));
+const sizes = (process.env.BENCH_SIZES || '20,200,1000').split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS || 3);
+
+function buildOnce(dir, cacheDir) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [path.join(here, 'measure-cli.mjs'), 'build', '--out', 'dist'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, DECKHAND_CACHE_DIR: cacheDir },
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(r.stderr);
+  const rss = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr)[1]) / 1024;
+  return { ms, rss };
+}
+
+function textAssetsGzip(dist, deck) {
+  const files = [path.join(dist, deck, 'index.html'), ...fs.readdirSync(path.join(dist, '_deckhand')).filter((f) => /\.(js|css)$/.test(f) && f !== 'mermaid.min.js').map((f) => path.join(dist, '_deckhand', f))];
+  return files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+for (const n of sizes) {
+  const dir = path.join(work, `deck-${n}`);
+  generateDeck(dir, n);
+  const cache = path.join(dir, '.cache');
+  const cold = buildOnce(dir, cache);
+  const warm = Array.from({ length: runs }, () => buildOnce(dir, cache));
+  rows.push({
+    slides: n,
+    diagrams: Math.floor(n / 10),
+    'cold ms': Math.round(cold.ms),
+    'warm ms (median)': Math.round(median(warm.map((w) => w.ms))),
+    'warm peak RSS MiB': Math.round(Math.max(...warm.map((w) => w.rss))),
+    'text assets gzip KiB': +(textAssetsGzip(path.join(dir, 'dist'), 'deck') / 1024).toFixed(1),
+  });
+}
+console.table(rows);
+
+// One diagram rendered in an already-warm page: what an edit in the dev server costs.
+const { DiagramRenderer } = await import('../lib/index.js');
+const { compileStyle } = await import('../lib/index.js');
+const style = (await compileStyle('deckhand', 'github-dark', work, {})).style;
+const renderer = new DiagramRenderer({ chromium: process.env.DECKHAND_CHROMIUM || '/usr/bin/chromium', cacheDir: path.join(work, 'warm-cache'), log: () => {} });
+const theme = { id: style.id, themeCss: style.css, themeFiles: style.files };
+const origin = { file: 'bench.md', line: 1, column: 1 };
+let t = performance.now();
+await renderer.render([{ id: 'w0', code: 'flowchart LR\n  A --> B', alt: '', origin }], {}, theme);
+const first = performance.now() - t;
+const warm = [];
+for (let i = 1; i <= 10; i++) {
+  t = performance.now();
+  await renderer.render([{ id: `w${i}`, code: `flowchart LR\n  A${i}[Edit ${i}] --> B[Daemon]\n  B --> C[Runtime]`, alt: '', origin }], {}, theme);
+  warm.push(performance.now() - t);
+}
+await renderer.close();
+console.log(`diagram render: first (Chromium start + mermaid load) ${Math.round(first)} ms; warm page median ${median(warm).toFixed(1)} ms, max ${Math.max(...warm).toFixed(1)} ms`);
+fs.rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { packageRoot } from '../package-root';
+import type { SourcePosition } from '../types';
+import { findHighlightTheme, findTheme, listThemeNames, type CompiledStyle } from './theme';
+
+const nodeRequire = createRequire(import.meta.url);
+
+interface StoredStyle {
+  /** Every input file with its mtime: the stored result is reused only while all are unchanged. */
+  inputs: Array<[string, number]>;
+  name: string;
+  css: string;
+  id: string;
+  files: Record<string, string>;
+  warnings: string[];
+}
+
+const memory = new Map<string, StoredStyle>();
+
+/**
+ * Compiles a deck's stylesheet: reveal.css + theme + highlight.js style + Deckhand's rules, with
+ * esbuild (imports inlined, fonts emitted as files, minified). Remote @imports are dropped with a
+ * warning, since the output must work offline. Results are kept in memory and in `cacheDir`,
+ * so a warm build neither starts esbuild nor reads the theme's sources.
+ */
+export async function compileStyle(
+  themeName: string,
+  highlightName: string,
+  root: string,
+  at: { theme?: SourcePosition; highlightTheme?: SourcePosition },
+  cacheDir?: string,
+): Promise<{ style?: CompiledStyle; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const themeFile = findTheme(themeName, root);
+  const highlightFile = findHighlightTheme(highlightName);
+  if (!themeFile) {
+    diagnostics.push(diagnostic('unknown-theme', `unknown theme "${themeName}" (available: ${listThemeNames(root).join(', ')})`, at.theme));
+  }
+  if (!highlightFile) {
+    diagnostics.push(diagnostic('unknown-highlight-theme', `unknown highlightTheme "${highlightName}" (a highlight.js style name such as github-dark)`, at.highlightTheme));
+  }
+  if (!themeFile || !highlightFile) return { diagnostics };
+
+  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'src', 'client', 'deckhand.css')];
+  const key = createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
+  const diskFile = cacheDir ? path.join(cacheDir, 'styles', `${key}.json`) : undefined;
+  let stored = fresh(memory.get(key)) ?? fresh(readStored(diskFile));
+  if (!stored) {
+    stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`);
+    if (diskFile) writeStored(diskFile, stored);
+  }
+  memory.set(key, stored);
+  for (const w of stored.warnings) diagnostics.push(diagnostic('theme-remote-import', w, { file: themeFile, line: 1 }, 'warning'));
+  const files = new Map(Object.entries(stored.files).map(([rel, b64]) => [rel, Buffer.from(b64, 'base64') as Uint8Array]));
+  return { style: { name: stored.name, css: stored.css, files, id: stored.id, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
+}
+
+async function runEsbuild(entries: string[], root: string, name: string): Promise<StoredStyle> {
+  const esbuild = await import('esbuild');
+  const warnings: string[] = [];
+  const result = await esbuild.build({
+    stdin: { contents: entries.map((f) => `@import ${JSON.stringify(f)};`).join('\n'), loader: 'css', resolveDir: root },
+    bundle: true,
+    write: false,
+    minify: true,
+    outdir: '/deckhand-style',
+    entryNames: 'style',
+    assetNames: 'fonts/[name]-[hash]',
+    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file', '.jpg': 'file', '.gif': 'file' },
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [
+      {
+        name: 'deckhand-offline',
+        setup(build) {
+          build.onResolve({ filter: /^(https?:)?\/\// }, (args) => {
+            warnings.push(`theme imports ${args.path}; it is left out so the deck works offline`);
+            return { path: args.path, namespace: 'deckhand-empty' };
+          });
+          build.onLoad({ filter: /.*/, namespace: 'deckhand-empty' }, () => ({ contents: '', loader: 'css' }));
+        },
+      },
+    ],
+  });
+  let css = '';
+  const files: Record<string, string> = {};
+  for (const out of result.outputFiles) {
+    const rel = path.relative('/deckhand-style', out.path);
+    if (rel.endsWith('.css')) css = out.text;
+    else files[rel] = Buffer.from(out.contents).toString('base64');
+  }
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.startsWith('deckhand-empty:') && f !== '<stdin>')
+    .map((f): [string, number] => {
+      const abs = path.resolve(root, f);
+      return [abs, mtime(abs)];
+    });
+  return { inputs, name, css, id: createHash('sha256').update(css).digest('hex').slice(0, 12), files, warnings };
+}
+
+function fresh(s: StoredStyle | undefined): StoredStyle | undefined {
+  return s && s.inputs.every(([f, m]) => mtime(f) === m) ? s : undefined;
+}
+
+function readStored(file: string | undefined): StoredStyle | undefined {
+  if (!file) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as StoredStyle;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeStored(file: string, s: StoredStyle): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(s));
+    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // Only speed is lost when the cache cannot be written.
+  }
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
