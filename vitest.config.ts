@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser tests start Chromium; two at a time is what a 2-core machine takes well.
     maxWorkers: 2,
+    // Browser assertions poll; a loaded 2-core CI machine needs more than the 1 s default.
+    expect: { poll: { timeout: 8_000 } },
   },
 });

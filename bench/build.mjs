@@ -54,7 +54,7 @@ const { DiagramRenderer } = await import('../lib/index.js');
 const { compileStyle } = await import('../lib/index.js');
 const style = (await compileStyle('deckhand', 'github-dark', work, {})).style;
 const renderer = new DiagramRenderer({ chromium: process.env.DECKHAND_CHROMIUM || '/usr/bin/chromium', cacheDir: path.join(work, 'warm-cache'), log: () => {} });
-const theme = { id: style.id, themeCss: style.css, themeFiles: style.files };
+const theme = { id: style.fontId, themeCss: style.css, themeFiles: style.files };
 const origin = { file: 'bench.md', line: 1, column: 1 };
 let t = performance.now();
 await renderer.render([{ id: 'w0', code: 'flowchart LR\n  A --> B', alt: '', origin }], {}, theme);

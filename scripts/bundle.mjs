@@ -12,7 +12,7 @@ fs.rmSync(lib, { recursive: true, force: true });
 
 await Promise.all([
   esbuild.build({
-    entryPoints: { deckhand: path.join(root, 'src/client/index.ts') },
+    entryPoints: { deckhand: path.join(root, 'src/client/index.ts'), dev: path.join(root, 'src/client/dev/index.ts') },
     outdir: path.join(lib, 'runtime'),
     bundle: true,
     minify: true,

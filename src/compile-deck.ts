@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileStyle } from './assemble/compile-style';
 import type { CompiledStyle } from './assemble/theme';
-import { assembleDeckPage } from './assemble/deck-page';
+import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { withFrame, type Diagnostic } from './diagnostics';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
 import { mermaidConfig } from './diagrams/render-diagrams';
 import { defaultRevealOptions, resolveDeckOptions } from './options';
-import { parseDeck } from './parse/parse-deck';
+import { parseDeck, type SplitCache } from './parse/parse-deck';
 import type { ResolveContext } from './render/references';
-import { renderDeck } from './render/render-deck';
+import { renderDeck, type RenderCache } from './render/render-deck';
 import type { AssetRef, DeckSource, DiagramRef, RenderedDeck } from './types';
 
 export interface CompiledDeck {
@@ -17,6 +17,8 @@ export interface CompiledDeck {
   title: string;
   slideCount: number;
   html: string;
+  /** Everything the page is assembled from, for callers that render single sections. */
+  page: PageInputs;
   deck: RenderedDeck;
   style?: CompiledStyle;
   assets: AssetRef[];
@@ -29,8 +31,11 @@ export interface CompileEnv {
   root: string;
   cacheDir?: string;
   diagrams: DiagramRenderer;
-  /** Appended to <body>: the dev server's client. */
-  bodyEnd?: string;
+  /** Added to the page before the runtime script: the dev server's client. */
+  extraScripts?: string;
+  /** Rendered slides kept between compiles (the dev server's); unchanged slides are not rendered again. */
+  renderCache?: RenderCache;
+  splitCache?: SplitCache;
 }
 
 /**
@@ -38,19 +43,19 @@ export interface CompileEnv {
  * Nothing here writes to disk, so the dev server reuses it as it is.
  */
 export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<CompiledDeck> {
-  const parsed = parseDeck(source);
+  const parsed = parseDeck(source, env.splitCache);
   const options = resolveDeckOptions(parsed.deck.frontMatter, firstHeading(source) ?? source.name);
-  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root));
+  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root), env.renderCache);
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {
     theme: parsed.deck.frontMatterAt.theme,
     highlightTheme: parsed.deck.frontMatterAt.highlightTheme,
   }, env.cacheDir);
   const refs = allDiagrams(rendered.deck);
   const diagrams = styled.style
-    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.id, themeCss: styled.style.css, themeFiles: styled.style.files })
+    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files })
     : { results: new Map(), diagnostics: [] };
 
-  const html = assembleDeckPage({
+  const pageInputs: PageInputs = {
     deck: rendered.deck,
     diagrams: diagrams.results,
     runtime: '../_deckhand/',
@@ -58,8 +63,9 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     reveal: { ...defaultRevealOptions(), ...options.revealOptions },
     mermaid: mermaidConfig(options.mermaid),
     root: env.root,
-    bodyEnd: env.bodyEnd,
-  });
+    extraScripts: env.extraScripts,
+  };
+  let html: string | undefined;
 
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
   const diagnostics = [...parsed.diagnostics, ...rendered.diagnostics, ...styled.diagnostics, ...diagrams.diagnostics].map((d) =>
@@ -70,7 +76,11 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     name: source.name,
     title: options.title,
     slideCount: rendered.deck.stacks.reduce((n, s) => n + s.length, 0),
-    html,
+    // Assembled on first use: the dev server mostly sends single slides, not whole pages.
+    get html() {
+      return (html ??= assembleDeckPage(pageInputs));
+    },
+    page: pageInputs,
     deck: rendered.deck,
     style: styled.style,
     assets,

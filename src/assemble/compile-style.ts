@@ -15,6 +15,7 @@ interface StoredStyle {
   name: string;
   css: string;
   id: string;
+  fontId: string;
   files: Record<string, string>;
   warnings: string[];
 }
@@ -56,7 +57,7 @@ export async function compileStyle(
   memory.set(key, stored);
   for (const w of stored.warnings) diagnostics.push(diagnostic('theme-remote-import', w, { file: themeFile, line: 1 }, 'warning'));
   const files = new Map(Object.entries(stored.files).map(([rel, b64]) => [rel, Buffer.from(b64, 'base64') as Uint8Array]));
-  return { style: { name: stored.name, css: stored.css, files, id: stored.id, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
+  return { style: { name: stored.name, css: stored.css, files, id: stored.id, fontId: stored.fontId, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
 }
 
 async function runEsbuild(entries: string[], root: string, name: string): Promise<StoredStyle> {
@@ -64,6 +65,7 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
   const warnings: string[] = [];
   const result = await esbuild.build({
     stdin: { contents: entries.map((f) => `@import ${JSON.stringify(f)};`).join('\n'), loader: 'css', resolveDir: root },
+    absWorkingDir: root, // metafile paths are relative to this
     bundle: true,
     write: false,
     minify: true,
@@ -99,11 +101,18 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
       const abs = path.resolve(root, f);
       return [abs, mtime(abs)];
     });
-  return { inputs, name, css, id: createHash('sha256').update(css).digest('hex').slice(0, 12), files, warnings };
+  return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), files, warnings };
+}
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+
+/** The parts of a stylesheet that can change how text measures: font faces, families, sizes. */
+function fontRules(css: string): string[] {
+  return css.match(/@font-face\s*\{[^}]*\}|font(-family|-size|-weight)?\s*:[^;}]+|--r-[\w-]*font[\w-]*\s*:[^;}]+/g) ?? [];
 }
 
 function fresh(s: StoredStyle | undefined): StoredStyle | undefined {
-  return s && s.inputs.every(([f, m]) => mtime(f) === m) ? s : undefined;
+  return s && s.fontId !== undefined && s.inputs.every(([f, m]) => mtime(f) === m) ? s : undefined;
 }
 
 function readStored(file: string | undefined): StoredStyle | undefined {

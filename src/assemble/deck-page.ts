@@ -13,16 +13,15 @@ export interface PageInputs {
   mermaid: Record<string, unknown>;
   /** Project root: source paths in the page are written relative to it. */
   root: string;
-  /** Extra tags for the end of <body> (the dev server's client). */
-  bodyEnd?: string;
+  /** Stable slide identities by slide key (dev server only), written as data-deck-id. */
+  slideIds?: ReadonlyMap<string, string>;
+  /** Script tags that must run before the runtime (the dev server's client). */
+  extraScripts?: string;
 }
 
 /** Assemble stage: one deck → its index.html, with every diagram's SVG (or fallback) in place. */
 export function assembleDeckPage(p: PageInputs): string {
-  const q = { ...p, usedIds: new Set<string>() };
-  const sections = p.deck.stacks
-    .map((stack) => (stack.length === 1 ? renderSection(stack[0], q) : `<section>\n${stack.map((s) => renderSection(s, q)).join('\n')}\n</section>`))
-    .join('\n');
+  const sections = renderSlidesHtml(p);
   const config = { reveal: p.reveal, runtime: p.runtime, mermaid: p.mermaid };
   return `<!doctype html>
 <html lang="en">
@@ -40,16 +39,26 @@ ${sections}
 </div>
 </div>
 <script type="application/json" id="deck-config">${jsonForScript(config)}</script>
-<script src="${escapeAttr(p.runtime)}deckhand.js"></script>
-${p.bodyEnd ?? ''}</body>
+${p.extraScripts ?? ''}<script src="${escapeAttr(p.runtime)}deckhand.js"></script>
+</body>
 </html>
 `;
 }
 
-export function renderSection(slide: RenderedSlide, p: Pick<PageInputs, 'diagrams' | 'root'> & { usedIds?: Set<string> }): string {
+/** The inside of `.slides`: every stack, with vertical slides nested in their parent section. */
+export function renderSlidesHtml(p: PageInputs): string {
+  const q = { ...p, usedIds: new Set<string>() };
+  return p.deck.stacks
+    .map((stack) => (stack.length === 1 ? renderSection(stack[0], q) : `<section>\n${stack.map((s) => renderSection(s, q)).join('\n')}\n</section>`))
+    .join('\n');
+}
+
+export function renderSection(slide: RenderedSlide, p: Pick<PageInputs, 'diagrams' | 'root' | 'slideIds'> & { usedIds?: Set<string> }): string {
+  const id = p.slideIds?.get(slide.key);
   const attrs = {
     ...slide.attributes,
     'data-deck-key': slide.key,
+    ...(id ? { 'data-deck-id': id } : {}),
     'data-deck-source': `${path.relative(p.root, slide.file)}:${slide.line}`,
   };
   const body = fillDiagrams(slide.html, slide.diagrams, p.diagrams, p.usedIds);

@@ -14,8 +14,10 @@ export interface CompiledStyle {
   css: string;
   /** Fonts and images the CSS refers to, by their URL relative to the CSS file. */
   files: Map<string, Uint8Array>;
-  /** Hash of the CSS: changes when anything that may change the font does. */
+  /** Hash of the whole CSS. */
   id: string;
+  /** Hash of the font rules only: diagrams are measured with the font, so only this re-renders them. */
+  fontId: string;
   /** Every source file that went in, so the dev server knows what to watch. */
   inputs: string[];
 }

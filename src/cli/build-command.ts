@@ -1,11 +1,7 @@
 import path from 'node:path';
 import { build, printDiagnostics } from '../build';
 import { DeckhandError } from '../diagnostics';
-
-export function chromiumOption(value: string | boolean | undefined): string | false | undefined {
-  if (value === false) return false;
-  return typeof value === 'string' ? value : undefined;
-}
+import { chromiumOption } from './arguments';
 
 export async function runBuild(inputs: string[], opts: { out: string; chromium?: string | boolean }): Promise<number> {
   const started = performance.now();

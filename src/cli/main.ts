@@ -1,5 +1,7 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { parsePort } from './arguments';
 import { runBuild } from './build-command';
+import { runDev, type DevFlags } from './dev-command';
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
@@ -22,10 +24,17 @@ program
     process.exitCode = await runBuild(inputs, opts);
   });
 
-export function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
-  return n;
-}
+program
+  .command('dev')
+  .description('serve a deck with live preview (default: every deck under slides/)')
+  .argument('[input]', 'deck file (.md) or folder of chapter files')
+  .option('-p, --port <port>', 'port (default 3030, or the next free one)', parsePort)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--open', 'open the deck in a browser')
+  .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
+  .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
+  .action(async (input: string | undefined, flags: DevFlags) => {
+    process.exitCode = await runDev(input, flags);
+  });
 
 await program.parseAsync(process.argv);

@@ -11,7 +11,7 @@ export const MERMAID_VERSION: string = nodeRequire('mermaid/package.json').versi
 export const MERMAID_BROWSER_FILE: string = nodeRequire.resolve('mermaid/dist/mermaid.min.js');
 
 export interface DiagramTheme extends Omit<RenderPageAssets, 'mermaidFile'> {
-  /** Changes whenever the theme CSS does: the font it sets is part of every cache key. */
+  /** Changes whenever the theme's font rules do: part of every cache key. */
   id: string;
 }
 

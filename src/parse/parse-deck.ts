@@ -4,11 +4,13 @@ import type { DeckSource, ParsedDeck, SlideStack } from '../types';
 import { parseFrontMatter } from './front-matter';
 import { splitSlides } from './split-slides';
 
+export type SplitCache = Map<string, SlideStack[]>;
+
 /**
  * Parse stage: deck files (strings) → front matter + slide stacks with line ranges.
  * The first file's front matter is the deck's; chapters are joined in the order given.
  */
-export function parseDeck(source: DeckSource): { deck: ParsedDeck; diagnostics: Diagnostic[] } {
+export function parseDeck(source: DeckSource, cache?: SplitCache): { deck: ParsedDeck; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const stacks: SlideStack[] = [];
   let frontMatter = {};
@@ -32,7 +34,14 @@ export function parseDeck(source: DeckSource): { deck: ParsedDeck; diagnostics: 
         diagnostic('front-matter-ignored', "front matter only counts in a deck's first file; this block is ignored", { file: file.path, line: 1 }, 'warning'),
       );
     }
-    stacks.push(...splitSlides(fm.body, file.path, index, fm.bodyLine, seps));
+    // With a cache (the dev server's), only files whose text changed are split again.
+    const key = cache && [index, file.path, fm.bodyLine, seps.separator, seps.verticalSeparator, seps.notesSeparator, fm.body].join('\0');
+    let split = key ? cache.get(key) : undefined;
+    if (!split) {
+      split = splitSlides(fm.body, file.path, index, fm.bodyLine, seps);
+      if (key) cache.set(key, split);
+    }
+    stacks.push(...split);
   });
 
   return { deck: { name: source.name, root: source.root, frontMatter, frontMatterAt, stacks }, diagnostics };

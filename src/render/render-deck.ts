@@ -1,18 +1,39 @@
 import type { Diagnostic } from '../diagnostics';
-import type { ParsedDeck, RenderedDeck } from '../types';
+import type { ParsedDeck, RenderedDeck, RenderedSlide, SlideSource } from '../types';
 import type { ResolveContext } from './references';
 import { createSlideRenderer } from './render-slide';
 
+/** Slides rendered earlier, by everything that decides their output; see `slideCacheKey`. */
+export type RenderCache = Map<string, { slide: RenderedSlide; diagnostics: Diagnostic[] }>;
+
 /** Render stage for a whole deck: every slide's Markdown → HTML, collecting what they refer to. */
-export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext): { deck: RenderedDeck; diagnostics: Diagnostic[] } {
+export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext, cache?: RenderCache): { deck: RenderedDeck; diagnostics: Diagnostic[] } {
   const renderSlide = createSlideRenderer(ctx);
   const diagnostics: Diagnostic[] = [];
   const stacks = deck.stacks.map((stack) =>
     stack.map((slide) => {
-      const out = renderSlide(slide);
+      const key = cache && slideCacheKey(slide);
+      let out = key ? cache.get(key) : undefined;
+      if (!out) {
+        out = renderSlide(slide);
+        if (key) cache.set(key, out);
+      }
       diagnostics.push(...out.diagnostics);
-      return out.slide;
+      return out.slide.key === slide.key ? out.slide : { ...out.slide, key: slide.key };
     }),
   );
   return { deck: { name: deck.name, title, frontMatter: deck.frontMatter, stacks }, diagnostics };
+}
+
+/** A slide renders the same while its file, position and text do (files it names are tracked apart). */
+export function slideCacheKey(s: SlideSource): string {
+  return `${s.file}\0${s.bodyLine}\0${s.notesLine ?? ''}\0${s.body}\0${s.notes ?? ''}`;
+}
+
+/** Drops cached slides that used one of these files (a diagram or image that changed). */
+export function evictDependents(cache: RenderCache, files: ReadonlySet<string>): void {
+  for (const [key, { slide }] of cache) {
+    const uses = slide.assets.some((a) => files.has(a.source)) || slide.diagrams.some((d) => files.has(d.origin.file));
+    if (uses) cache.delete(key);
+  }
 }

@@ -159,7 +159,8 @@ class DeckRenderer extends Renderer {
 
   private diagram(code: string, alt: string, origin: DiagramRef['origin']): string {
     const state = this.current();
-    const id = `${state.slide.key}-${state.diagrams.length}`;
+    // Named after the slide's place in its file, not its place in the deck, so a cached slide keeps valid ids.
+    const id = `${placeHash(state.slide.file, state.slide.bodyLine)}-${state.diagrams.length}`;
     state.diagrams.push({ id, code, alt, origin });
     return `<div class="deck-diagram" data-deck-diagram="${id}"></div>\n`;
   }
@@ -190,6 +191,10 @@ export function assetTarget(file: string): string {
   const ext = path.extname(file);
   const base = path.basename(file, ext).replace(/[^\w.-]+/g, '-');
   return `assets/${base}-${shortHash(file)}${ext.toLowerCase()}`;
+}
+
+function placeHash(file: string, line: number): string {
+  return `${shortHash(file)}-${line}`;
 }
 
 function shortHash(s: string): string {

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { renderSection, renderSlidesHtml } from '../assemble/deck-page';
+import { compileDeck, type CompileEnv, type CompiledDeck } from '../compile-deck';
+import { DeckhandError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics';
+import { readDeck } from '../load/find-decks';
+import type { SplitCache } from '../parse/parse-deck';
+import { evictDependents, type RenderCache } from '../render/render-deck';
+import type { RenderedSlide } from '../types';
+import type { ServerMessage, SlidePatch } from './messages';
+import { matchSlideIds } from './slide-identity';
+
+interface ShownSlide {
+  id: string;
+  hash: string;
+  file: string;
+  html: string;
+}
+
+let nextId = 1;
+const freshId = () => `s${(nextId++).toString(36)}`;
+
+/**
+ * One deck as the dev server keeps it: the last good compile, each slide's stable identity and
+ * markup, and the caches that make a recompile touch only what changed. `update()` turns a set
+ * of changed files into the few messages that bring open pages up to date.
+ */
+export class DevDeck {
+  readonly renderCache: RenderCache = new Map();
+  private readonly splitCache: SplitCache = new Map();
+  private compiled?: CompiledDeck;
+  private shown: ShownSlide[] = [];
+  private shape = '';
+  private pageKey = '';
+  private failing = false;
+  private pageHtml?: string;
+
+  constructor(
+    readonly target: string,
+    readonly name: string,
+    private readonly env: CompileEnv,
+  ) {}
+
+  get current(): CompiledDeck | undefined {
+    return this.compiled;
+  }
+
+  /** The full page for a new visitor: the last good compile, with slide identities. */
+  page(): string | undefined {
+    return (this.pageHtml ??= this.compiled?.html);
+  }
+
+  /** Files whose change concerns this deck besides its own Markdown. */
+  dependencies(): string[] {
+    return this.compiled?.dependencies ?? [];
+  }
+
+  async update(changed: ReadonlySet<string>, structural: boolean): Promise<{ messages: ServerMessage[]; diagnostics: Diagnostic[] }> {
+    if (structural) this.renderCache.clear();
+    else evictDependents(this.renderCache, changed);
+    let next: CompiledDeck;
+    try {
+      next = await compileDeck(readDeck(this.target), { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache });
+    } catch (e) {
+      const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
+      return this.fail(diagnostics);
+    }
+    if (hasErrors(next.diagnostics)) return this.fail(next.diagnostics);
+
+    const messages: ServerMessage[] = [];
+    if (this.failing) messages.push({ type: 'clear-error', deck: this.name });
+    const previous = this.compiled;
+    // A deck that never compiled before was served as an error page: it needs the real one.
+    if (!previous && this.failing) messages.push({ type: 'reload', deck: this.name });
+    this.failing = false;
+    const slides = next.deck.stacks.flat();
+    const fingerprints = slides.map((s) => ({ hash: fingerprint(s), file: s.file }));
+    const ids = matchSlideIds(this.shown, fingerprints, freshId);
+    next.page.slideIds = new Map(slides.map((s, i) => [s.key, ids[i]]));
+    const shown = slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: renderSection(s, next.page) }));
+    const shape = next.deck.stacks.map((s) => s.length).join(',');
+    const pageKey = JSON.stringify([next.title, next.page.reveal, next.page.mermaid]);
+
+    if (previous) {
+      if (pageKey !== this.pageKey) messages.push({ type: 'reload', deck: this.name });
+      else {
+        if (next.style && previous.style?.id !== next.style.id) {
+          messages.push({ type: 'css', deck: this.name, href: `../_deckhand/${next.style.name}?v=${next.style.id}` });
+        }
+        const before = new Map(this.shown.map((s) => [s.id, s.html]));
+        const focus = shown.find((s) => before.get(s.id) !== s.html && changed.has(s.file))?.id;
+        const sameOrder = shape === this.shape && ids.every((id, i) => this.shown[i]?.id === id);
+        if (sameOrder) {
+          const patches: SlidePatch[] = shown.filter((s) => before.get(s.id) !== s.html).map((s) => ({ id: s.id, html: s.html }));
+          if (patches.length) messages.push({ type: 'patch', deck: this.name, slides: patches, focus });
+        } else {
+          messages.push({ type: 'structure', deck: this.name, html: renderSlidesHtml(next.page), focus });
+        }
+      }
+    }
+    this.compiled = next;
+    this.shown = shown;
+    this.shape = shape;
+    this.pageKey = pageKey;
+    this.pageHtml = undefined;
+    this.lastError = undefined;
+    return { messages, diagnostics: next.diagnostics };
+  }
+
+  /** The error message a page connecting now should see, if the deck is failing. */
+  lastError?: ServerMessage;
+
+  private fail(diagnostics: Diagnostic[]) {
+    this.failing = true;
+    this.lastError = { type: 'error', deck: this.name, diagnostics };
+    return { messages: [this.lastError], diagnostics };
+  }
+}
+
+function fingerprint(s: RenderedSlide): string {
+  return createHash('sha1').update(s.html).update('\0').update(JSON.stringify(s.attributes)).update('\0').update(s.notesHtml ?? '').digest('base64url');
+}

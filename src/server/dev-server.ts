@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { assembleIndexPage } from '../assemble/index-page';
+import { RUNTIME_DIR } from '../compile-deck';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics';
+import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
+import { findDecks } from '../load/find-decks';
+import { resolveBuildOptions, type BuildOptions } from '../options';
+import { packageRoot } from '../package-root';
+import { DevDeck } from './dev-deck';
+import { contentType, createHandler, type Resource } from './http-handler';
+import { Notifier, SOCKET_PATH } from './notifier';
+import { isAllowedHost, isAllowedOrigin } from './security';
+import { DeckWatcher, type ChangeBatch } from './watcher';
+
+export interface DevServerOptions extends Partial<BuildOptions> {
+  port?: number;
+  host?: string;
+}
+
+export interface DevServer {
+  url: string;
+  port: number;
+  decks: DevDeck[];
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 3030;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * `deckhand dev`: compiles decks in memory, serves them, watches their sources and pushes
+ * the smallest update to open pages. Bad input never stops it: errors go to the terminal and
+ * to an overlay in the page, and the last good slides stay up.
+ */
+export async function startDevServer(overrides: DevServerOptions = {}): Promise<DevServer> {
+  const options = resolveBuildOptions(overrides);
+  const host = overrides.host ?? DEFAULT_HOST;
+  const session = randomBytes(8).toString('hex');
+  const runtime = path.join(packageRoot(), 'lib', 'runtime');
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
+  const env = { root: options.root, cacheDir: options.cacheDir, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
+  const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
+  const report = (deck: DevDeck, diagnostics: Diagnostic[], ms: number) => {
+    for (const d of diagnostics) options.log(formatDiagnostic(d, options.root));
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    options.log(errors ? `deckhand: ${deck.name}: ${errors} error${errors === 1 ? '' : 's'}; showing the last good slides` : `deckhand: ${deck.name} updated in ${ms} ms`);
+  };
+
+  for (const deck of decks) {
+    const started = performance.now();
+    const { diagnostics } = await deck.update(new Set(), true);
+    report(deck, diagnostics, Math.round(performance.now() - started));
+  }
+
+  let port = 0;
+  const notifier = new Notifier((send) => {
+    send({ type: 'hello', session });
+    for (const d of decks) if (d.lastError) send(d.lastError);
+  });
+  const handler = createHandler({ host, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve: (p) => resolveResource(p, decks, runtime) });
+  const server = http.createServer(handler);
+  server.on('upgrade', (req, socket, head) => {
+    const ok = req.url === SOCKET_PATH && isAllowedHost(req.headers.host, host, port) && isAllowedOrigin(req.headers.origin, host, port);
+    if (!ok) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    notifier.accept(req, socket, head);
+  });
+  port = await listen(server, overrides.port ?? DEFAULT_PORT, host, overrides.port === undefined);
+
+  const handle = async (batch: ChangeBatch) => {
+    if (!options.inputs.length && batch.structural) addNewDecks(decks, options.root, env);
+    for (const deck of decks) {
+      if (!concerns(deck, batch.files)) continue;
+      const started = performance.now();
+      const { messages, diagnostics } = await deck.update(batch.files, batch.structural);
+      for (const m of messages) notifier.broadcast(m);
+      report(deck, diagnostics, Math.round(performance.now() - started));
+    }
+    watcher.add(watchList(decks, options.root));
+  };
+  const watcher = new DeckWatcher(watchList(decks, options.root), [options.outDir, options.cacheDir], async (batch) => {
+    try {
+      await handle(batch);
+    } catch (e) {
+      options.log(`deckhand: internal error while updating: ${(e as Error).stack ?? e}`);
+    }
+  });
+  await watcher.ready();
+
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    decks,
+    async close() {
+      await watcher.close();
+      notifier.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await diagrams.close();
+    },
+  };
+}
+
+/** With no deck named, every deck under slides/ is served, including ones created while running. */
+function addNewDecks(decks: DevDeck[], root: string, env: ConstructorParameters<typeof DevDeck>[2]): void {
+  try {
+    for (const s of findDecks(root, [])) if (!decks.some((d) => d.name === s.name)) decks.push(new DevDeck(s.root, s.name, env));
+  } catch {
+    // No decks at all right now: the existing ones report their own errors.
+  }
+}
+
+/** Every URL the dev server answers, looked up by exact name. */
+function resolveResource(pathname: string, decks: DevDeck[], runtime: string): Resource | undefined {
+  if (pathname === '/' || pathname === '/index.html') {
+    const list = decks.map((d) => ({ name: d.name, title: d.current?.title ?? d.name, slides: d.current?.slideCount ?? 0 }));
+    const style = decks.find((d) => d.current?.style)?.current?.style;
+    return { body: assembleIndexPage(list, style ? `${RUNTIME_DIR}/${style.name}` : ''), type: contentType('index.html') };
+  }
+  const [, first, ...rest] = pathname.split('/');
+  const sub = rest.join('/');
+  if (first === RUNTIME_DIR) {
+    if (sub === 'deckhand.js' || sub === 'dev.js') return { file: path.join(runtime, sub), type: contentType(sub) };
+    if (sub === 'mermaid.min.js') return { file: MERMAID_BROWSER_FILE, type: contentType(sub) };
+    for (const d of decks) {
+      const style = d.current?.style;
+      if (!style) continue;
+      if (sub === style.name) return { body: style.css, type: contentType(sub) };
+      const data = style.files.get(sub);
+      if (data) return { body: data, type: contentType(sub) };
+    }
+    return undefined;
+  }
+  const deck = decks.find((d) => d.name === first);
+  if (!deck) return undefined;
+  if (rest.length === 0) return { redirect: `/${first}/` };
+  if (sub === '' || sub === 'index.html') return { body: deck.page() ?? errorPage(deck.name), type: contentType('index.html') };
+  const asset = deck.current?.assets.find((a) => a.target === sub);
+  return asset ? { file: asset.source, type: contentType(asset.target) } : undefined;
+}
+
+/** Served before a deck has ever compiled: the dev client shows the error and reloads when fixed. */
+function errorPage(name: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}: build error</title></head><body><p>Deckhand: this deck has errors; see the overlay.</p><script src="../${RUNTIME_DIR}/dev.js"></script></body></html>`;
+}
+
+function concerns(deck: DevDeck, files: ReadonlySet<string>): boolean {
+  const deps = new Set(deck.dependencies());
+  for (const f of files) {
+    if (f === deck.target || f.startsWith(deck.target + path.sep) || deps.has(f)) return true;
+    // A file or folder that appears may be what a missing reference was waiting for.
+    if (deck.lastError) return true;
+  }
+  return false;
+}
+
+/** Folders to watch: each deck's own, the folders of its diagrams, images and theme, the project's themes/. */
+function watchList(decks: DevDeck[], root: string): string[] {
+  const dirs = new Set<string>([path.join(root, 'themes'), path.join(root, 'slides')]);
+  for (const d of decks) {
+    // A one-file deck is watched through its folder, so an editor's rename-over save is seen.
+    dirs.add(d.target.endsWith('.md') ? path.dirname(d.target) : d.target);
+    for (const dep of d.dependencies()) if (!dep.includes(`${path.sep}node_modules${path.sep}`)) dirs.add(path.dirname(dep));
+  }
+  return [...dirs].filter((d) => fs.existsSync(d));
+}
+
+function listen(server: http.Server, port: number, host: string, tryNext: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const attempt = (p: number, left: number) => {
+      server.once('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE' && tryNext && left > 0) attempt(p + 1, left - 1);
+        else reject(e);
+      });
+      server.listen(p, host, () => resolve((server.address() as { port: number }).port));
+    };
+    attempt(port, 20);
+  });
+}

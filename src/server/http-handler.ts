@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { isAllowedHost, safeRequestPath } from './security';
+
+/** What a server can send: content it holds, or a file it was told about by name. */
+export type Resource = { body: string | Uint8Array; type: string } | { file: string; type: string } | { redirect: string };
+
+export interface HandlerOptions {
+  host: string;
+  port: () => number;
+  /** Folders every served file must really be inside (symlinks leading out are refused). */
+  roots: string[];
+  resolve(pathname: string): Resource | undefined;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.json': 'application/json',
+};
+
+export function contentType(name: string): string {
+  return TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The HTTP side of the dev and presenter servers: checks first, then an exact lookup. */
+export function createHandler(opts: HandlerOptions) {
+  const realRoots = opts.roots.filter((r) => fs.existsSync(r)).map((r) => fs.realpathSync(r));
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const send = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      res.end(body);
+    };
+    if (!isAllowedHost(req.headers.host, opts.host, opts.port())) return send(403, 'Forbidden host\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed\n');
+    const pathname = safeRequestPath(req.url);
+    if (!pathname) return send(400, 'Bad request path\n');
+    const found = opts.resolve(pathname);
+    if (!found) return send(404, 'Not found\n');
+    const headers = { 'content-type': found && 'type' in found ? found.type : 'text/plain', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    if ('redirect' in found) {
+      res.writeHead(302, { location: found.redirect });
+      return res.end();
+    }
+    if ('body' in found) {
+      res.writeHead(200, headers);
+      return res.end(req.method === 'HEAD' ? undefined : found.body);
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync(found.file);
+    } catch {
+      return send(404, 'Not found\n');
+    }
+    const inside = realRoots.some((r) => real.startsWith(r + path.sep));
+    if (!inside) return send(403, 'Forbidden\n');
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
+  };
+}

@@ -1,0 +1,22 @@
+import type { Diagnostic } from '../diagnostics';
+
+/** One slide's new markup, addressed by its stable identity. */
+export interface SlidePatch {
+  id: string;
+  html: string;
+}
+
+/** Everything the dev server tells a page, as one typed union (client and server share it). */
+export type ServerMessage =
+  /** Sent on connect: a page built from another session reloads. */
+  | { type: 'hello'; session: string }
+  /** Same slides in the same order; only these changed. */
+  | { type: 'patch'; deck: string; slides: SlidePatch[]; focus?: string }
+  /** Slides were added, removed or moved: the whole `.slides` content, the viewer keeps its slide identity. */
+  | { type: 'structure'; deck: string; html: string; focus?: string }
+  /** The stylesheet changed: swap it without a reload. */
+  | { type: 'css'; deck: string; href: string }
+  /** The page itself changed (front matter, runtime options): reload, keeping the position. */
+  | { type: 'reload'; deck: string }
+  | { type: 'error'; deck: string; diagnostics: Diagnostic[] }
+  | { type: 'clear-error'; deck: string };

@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerMessage } from './messages';
+
+export const SOCKET_PATH = '/_deckhand/ws';
+
+/** Pushes typed messages to every open page over one WebSocket each. */
+export class Notifier {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly clients = new Set<WebSocket>();
+
+  constructor(private readonly onConnect: (send: (m: ServerMessage) => void) => void) {}
+
+  /** Takes over an HTTP upgrade already checked by the caller (path, Host and Origin). */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.clients.add(ws);
+      ws.on('close', () => this.clients.delete(ws));
+      ws.on('error', () => this.clients.delete(ws));
+      this.onConnect((m) => ws.send(JSON.stringify(m)));
+    });
+  }
+
+  broadcast(message: ServerMessage): void {
+    const data = JSON.stringify(message);
+    for (const ws of this.clients) if (ws.readyState === ws.OPEN) ws.send(data);
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  close(): void {
+    for (const ws of this.clients) ws.terminate();
+    this.wss.close();
+  }
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+
+export interface ChangeBatch {
+  files: Set<string>;
+  /** A file or folder appeared or went away (not just edited): caches keyed by existence are stale. */
+  structural: boolean;
+}
+
+/**
+ * Watches folders (chokidar 4+ has no globs) and hands over changes in batches: a burst of
+ * saves, or an editor's write-temp-then-rename, arrives as one batch. Batches never overlap:
+ * changes made while one is handled form the next.
+ */
+export class DeckWatcher {
+  private readonly watcher: FSWatcher;
+  private pending: ChangeBatch = { files: new Set(), structural: false };
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    paths: string[],
+    private readonly ignoredRoots: string[],
+    private readonly onBatch: (batch: ChangeBatch) => Promise<void>,
+    private readonly settleMs = 8,
+  ) {
+    this.watcher = watch(paths, {
+      ignoreInitial: true,
+      ignored: (p: string) => this.isIgnored(p),
+    });
+    this.watcher.on('all', (event, file) => this.record(event, path.resolve(file)));
+  }
+
+  ready(): Promise<void> {
+    return new Promise((resolve) => this.watcher.once('ready', () => resolve()));
+  }
+
+  add(paths: string[]): void {
+    this.watcher.add(paths);
+  }
+
+  close(): Promise<void> {
+    clearTimeout(this.timer);
+    return this.watcher.close();
+  }
+
+  private isIgnored(p: string): boolean {
+    const parts = p.split(path.sep);
+    if (parts.includes('node_modules') || parts.includes('.git')) return true;
+    const base = parts[parts.length - 1] ?? '';
+    if (/^\.#|~$|\.sw[a-p]$|^4913$|\.tmp(\.|$)|\.crswap$/.test(base)) return true; // editors' lock, swap and temp files
+    return this.ignoredRoots.some((r) => p === r || p.startsWith(r + path.sep));
+  }
+
+  private record(event: string, file: string): void {
+    this.pending.files.add(file);
+    // Markdown files are re-listed and re-read on every batch; other files appearing or going
+    // away change what slides can resolve (images, diagrams), so cached renders are dropped.
+    if (event === 'addDir' || event === 'unlinkDir' || (event !== 'change' && !file.endsWith('.md'))) this.pending.structural = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.settleMs);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.running || !this.pending.files.size) return;
+    this.running = true;
+    const batch = this.pending;
+    this.pending = { files: new Set(), structural: false };
+    try {
+      await this.onBatch(batch);
+    } finally {
+      this.running = false;
+      if (this.pending.files.size) void this.flush();
+    }
+  }
+}
