@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function generateDeck(dir, slides, { salt = '' } = {}) {
+export function generateDeck(dir, slides, { salt = '', theme } = {}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'slides'), { recursive: true });
-  const parts = ['---\ntitle: Bench deck ' + slides + '\n---\n'];
+  const parts = ['---\ntitle: Bench deck ' + slides + (theme ? `\ntheme: ${theme}` : '') + '\n---\n'];
   for (let i = 1; i <= slides; i++) {
     let body = `## Slide ${i}\n\n- Point one about topic ${i}\n- Point **two** with \`code\`\n- Point three <!-- .element: class="fragment" -->\n`;
     if (i % 10 === 0) body += `\n\`\`\`mermaid\nflowchart LR\n  A${i}[Client ${i}${salt}] --> B${i}[Daemon]\n  B${i} --> C${i}[Runtime]\n\`\`\`\n`;

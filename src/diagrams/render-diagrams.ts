@@ -46,9 +46,10 @@ export class DiagramRenderer {
   async render(refs: DiagramRef[], deckConfig: Record<string, unknown>, theme: DiagramTheme): Promise<DiagramBatch> {
     const batch: DiagramBatch = { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
     const config = mermaidConfig(deckConfig);
+    const configId = JSON.stringify(config) + theme.id;
     const misses: Array<{ ref: DiagramRef; key: string }> = [];
     for (const ref of refs) {
-      const key = diagramKey({ code: ref.code, config, mermaidVersion: MERMAID_VERSION, font: theme.id });
+      const key = this.key(ref.code, config, configId, theme.id);
       const svg = this.cache.get(key);
       if (svg !== undefined) {
         batch.results.set(ref.id, { kind: 'svg', svg });
@@ -81,6 +82,20 @@ export class DiagramRenderer {
     }
     batch.rendered = unique.length;
     return batch;
+  }
+
+  // Hashing every diagram's source on every dev-server update adds up; remember the keys.
+  private readonly keys = new Map<string, string>();
+
+  private key(code: string, config: Record<string, unknown>, configId: string, font: string): string {
+    const memo = `${configId}\0${code}`;
+    let key = this.keys.get(memo);
+    if (!key) {
+      if (this.keys.size > 5000) this.keys.clear();
+      key = diagramKey({ code, config, mermaidVersion: MERMAID_VERSION, font });
+      this.keys.set(memo, key);
+    }
+    return key;
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,16 @@ export function findFenceRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/** Binary search: ranges are sorted and disjoint, and a long deck has hundreds of fences. */
 export function insideRanges(offset: number, ranges: ReadonlyArray<[number, number]>): boolean {
-  return ranges.some(([s, e]) => offset >= s && offset < e);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = ranges[mid];
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }

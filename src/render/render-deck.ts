@@ -10,6 +10,7 @@ export type RenderCache = Map<string, { slide: RenderedSlide; diagnostics: Diagn
 export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext, cache?: RenderCache): { deck: RenderedDeck; diagnostics: Diagnostic[] } {
   const renderSlide = createSlideRenderer(ctx);
   const diagnostics: Diagnostic[] = [];
+  const used = new Set<string>();
   const stacks = deck.stacks.map((stack) =>
     stack.map((slide) => {
       const key = cache && slideCacheKey(slide);
@@ -18,10 +19,13 @@ export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext,
         out = renderSlide(slide);
         if (key) cache.set(key, out);
       }
+      if (key) used.add(key);
       diagnostics.push(...out.diagnostics);
       return out.slide.key === slide.key ? out.slide : { ...out.slide, key: slide.key };
     }),
   );
+  // Keep only what this deck still has, so a long editing session does not grow the cache.
+  if (cache) for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
   return { deck: { name: deck.name, title, frontMatter: deck.frontMatter, stacks }, diagnostics };
 }
 
@@ -30,10 +34,11 @@ export function slideCacheKey(s: SlideSource): string {
   return `${s.file}\0${s.bodyLine}\0${s.notesLine ?? ''}\0${s.body}\0${s.notes ?? ''}`;
 }
 
-/** Drops cached slides that used one of these files (a diagram or image that changed). */
+/** Drops cached slides that used one of these files (a diagram file or image that changed). */
 export function evictDependents(cache: RenderCache, files: ReadonlySet<string>): void {
   for (const [key, { slide }] of cache) {
-    const uses = slide.assets.some((a) => files.has(a.source)) || slide.diagrams.some((d) => files.has(d.origin.file));
+    // A fence diagram's origin is the slide's own file, whose text is already part of the key.
+    const uses = slide.assets.some((a) => files.has(a.source)) || slide.diagrams.some((d) => d.origin.file !== slide.file && files.has(d.origin.file));
     if (uses) cache.delete(key);
   }
 }

@@ -73,10 +73,10 @@ export class DevDeck {
     if (!previous && this.failing) messages.push({ type: 'reload', deck: this.name });
     this.failing = false;
     const slides = next.deck.stacks.flat();
-    const fingerprints = slides.map((s) => ({ hash: fingerprint(s), file: s.file }));
+    const fingerprints = slides.map((s) => ({ hash: this.fingerprint(s), file: s.file }));
     const ids = matchSlideIds(this.shown, fingerprints, freshId);
     next.page.slideIds = new Map(slides.map((s, i) => [s.key, ids[i]]));
-    const shown = slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: renderSection(s, next.page) }));
+    const shown = slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: this.section(s, ids[i], next) }));
     const shape = next.deck.stacks.map((s) => s.length).join(',');
     const pageKey = JSON.stringify([next.title, next.page.reveal, next.page.mermaid]);
 
@@ -108,6 +108,29 @@ export class DevDeck {
 
   /** The error message a page connecting now should see, if the deck is failing. */
   lastError?: ServerMessage;
+
+  // Unchanged slides come back from the render cache as the same objects: their markup and
+  // hash are reused, so an edit costs the changed slide, not the whole deck.
+  private readonly hashes = new WeakMap<RenderedSlide, string>();
+  private readonly sections = new WeakMap<RenderedSlide, { id: string; html: string; svgs: unknown[] }>();
+
+  private fingerprint(s: RenderedSlide): string {
+    let h = this.hashes.get(s);
+    if (!h) this.hashes.set(s, (h = fingerprint(s)));
+    return h;
+  }
+
+  private section(s: RenderedSlide, id: string, deck: CompiledDeck): string {
+    const svgs = s.diagrams.map((d) => {
+      const r = deck.page.diagrams.get(d.id);
+      return r?.kind === 'svg' ? r.svg : r;
+    });
+    const hit = this.sections.get(s);
+    if (hit && hit.id === id && svgs.every((v, i) => v === hit.svgs[i])) return hit.html;
+    const html = renderSection(s, deck.page);
+    this.sections.set(s, { id, html, svgs });
+    return html;
+  }
 
   private fail(diagnostics: Diagnostic[]) {
     this.failing = true;

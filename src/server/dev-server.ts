@@ -123,6 +123,7 @@ function resolveResource(pathname: string, decks: DevDeck[], runtime: string): R
     const style = decks.find((d) => d.current?.style)?.current?.style;
     return { body: assembleIndexPage(list, style ? `${RUNTIME_DIR}/${style.name}` : ''), type: contentType('index.html') };
   }
+  if (pathname === '/favicon.ico') return { body: '', type: 'image/x-icon' };
   const [, first, ...rest] = pathname.split('/');
   const sub = rest.join('/');
   if (first === RUNTIME_DIR) {

@@ -1,5 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+
+const RECHECK_MS = 60;
+
+/** Size and modification time: enough to tell that a file was written again. */
+function stamp(file: string): string {
+  try {
+    const s = fs.statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
 
 export interface ChangeBatch {
   files: Set<string>;
@@ -66,11 +79,17 @@ export class DeckWatcher {
     this.running = true;
     const batch = this.pending;
     this.pending = { files: new Set(), structural: false };
+    const seen = new Map([...batch.files].map((f) => [f, stamp(f)]));
     try {
       await this.onBatch(batch);
     } finally {
       this.running = false;
       if (this.pending.files.size) void this.flush();
+      // chokidar drops a second "change" to the same file within 50 ms; look again after that window.
+      const recheck = setTimeout(() => {
+        for (const [file, before] of seen) if (stamp(file) !== before) this.record('change', file);
+      }, RECHECK_MS);
+      recheck.unref();
     }
   }
 }

@@ -29,9 +29,11 @@ describe.runIf(hasChromium())('deckhand dev', () => {
   let chapter: string;
   let original: string;
   const logs: string[] = [];
+  const pageErrors: string[] = [];
 
   const open = async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${server.url}basic/`);
     await page.waitForSelector('html[data-deck-ready][data-deck-dev=connected]');
   };
@@ -157,6 +159,10 @@ describe.runIf(hasChromium())('deckhand dev', () => {
     const ok = await rawRequest(server.port, ['GET /basic/ HTTP/1.1', `Host: localhost:${server.port}`, 'Connection: close']);
     expect(ok).toMatch(/^HTTP\/1\.1 200/);
     expect(ok.toLowerCase()).not.toContain('access-control-allow-origin');
+  });
+
+  it('raised no script error in the page through all of the above', () => {
+    expect(pageErrors).toEqual([]);
   });
 
   it('reconnects after the server restarts', async () => {

@@ -1,0 +1,91 @@
+// `npm run bench:reload`: time from saving a file to the new content showing in an open
+// preview, for decks of 20, 200 and 1000 slides. Prints p50/p90; asserts nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { generateDeck } from './generate-deck.mjs';
+
+const { startDevServer } = await import('../lib/index.js');
+const sizes = (process.env.BENCH_SIZES || '20,200,1000').split(',').map(Number);
+const EDITS = 10;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-reload-'));
+const browser = await chromium.launch({ executablePath: process.env.DECKHAND_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+
+/** Writes the file, then returns ms until `probe(marker)` is true in the page. */
+async function timeEdit(page, write, probe, marker) {
+  const waiting = page.evaluate(
+    ({ probe, marker }) =>
+      new Promise((resolve) => {
+        const test = new Function('marker', probe);
+        const check = () => test(marker) && (observer.disconnect(), clearInterval(timer), resolve(Date.now()));
+        const observer = new MutationObserver(check);
+        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+        const timer = setInterval(check, 2); // CSS swaps change no DOM once the link loads
+        setTimeout(() => (observer.disconnect(), clearInterval(timer), resolve(NaN)), 10_000);
+      }),
+    { probe, marker },
+  );
+  await new Promise((r) => setTimeout(r, 20));
+  const t0 = Date.now();
+  write();
+  const ms = (await waiting) - t0;
+  process.stderr.write(Number.isNaN(ms) ? `  timed out waiting for ${marker}\n` : '.');
+  return ms;
+}
+
+const rows = [];
+for (const n of sizes) {
+  const dir = path.join(work, `deck-${n}`);
+  const file = generateDeck(dir, n, { theme: 'bench' });
+  fs.mkdirSync(path.join(dir, 'themes'));
+  const css = path.join(dir, 'themes', 'bench.css');
+  const cssText = (c) => `@import "${path.resolve('themes/deckhand.css')}";\n:root{--r-heading-color:${c}}\n`;
+  fs.writeFileSync(css, cssText('#0b2a4a'));
+  const server = await startDevServer({ root: dir, port: 0, cacheDir: path.join(dir, '.cache'), log: () => {} });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}deck/#/4/0/0`);
+  await page.waitForSelector('html[data-deck-ready][data-deck-dev=connected]');
+  await page.locator('button.deck-dev-follow').click(); // measure in place: no jump to the edited slide
+  const original = fs.readFileSync(file, 'utf8');
+  const probeText = 'return document.querySelector(".reveal .slides section.present")?.innerText.includes(marker)';
+
+  const text = [];
+  for (let i = 1; i <= EDITS; i++) {
+    const marker = `Edited ${n}-${i}`;
+    text.push(await timeEdit(page, () => fs.writeFileSync(file, original.replace('## Slide 5\n', `## Slide 5 ${marker}\n`)), probeText, marker));
+  }
+  const place = await page.evaluate(() => window.Reveal.getIndices());
+  const stayed = place.h === 4 && (place.f ?? 0) === 0;
+
+  const diagram = [];
+  const probeSvg = 'return [...document.querySelectorAll(".deck-diagram svg")].some((s) => s.textContent.includes(marker))';
+  for (let i = 1; i <= 5; i++) {
+    const marker = `Changed${n}x${i}`;
+    diagram.push(await timeEdit(page, () => fs.writeFileSync(file, original.replace('[Client 10]', `[${marker}]`)), probeSvg, marker));
+  }
+  const cssTimes = [];
+  const colors = ['#aa0011', '#00aa22', '#1122aa', '#aa6600', '#6600aa'];
+  for (const [i, c] of colors.entries()) {
+    const marker = `rgb(${parseInt(c.slice(1, 3), 16)}, ${parseInt(c.slice(3, 5), 16)}, ${parseInt(c.slice(5, 7), 16)})`;
+    cssTimes.push(await timeEdit(page, () => fs.writeFileSync(css, cssText(c)), 'return getComputedStyle(document.querySelector(".reveal h2")).color === marker', marker));
+    void i;
+  }
+  const after = await page.evaluate(() => window.Reveal.getIndices());
+  rows.push({
+    slides: n,
+    'text p50 ms': pct(text, 50),
+    'text p90 ms': pct(text, 90),
+    'stayed on slide+fragment': stayed && after.h === 4,
+    'diagram p50 ms': pct(diagram, 50),
+    'diagram p90 ms': pct(diagram, 90),
+    'css p50 ms': pct(cssTimes, 50),
+    'css p90 ms': pct(cssTimes, 90),
+  });
+  await page.close();
+  await server.close();
+}
+console.table(rows);
+await browser.close();
+fs.rmSync(work, { recursive: true, force: true });
