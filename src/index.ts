@@ -12,3 +12,4 @@ export { DeckhandError, formatDiagnostic, type Diagnostic } from './diagnostics'
 export { resolveBuildOptions, defaultBuildOptions, defaultDeckOptions, type BuildOptions, type DeckOptions } from './options';
 export type * from './types';
 export { compileStyle } from './assemble/compile-style';
+export { startDevServer, type DevServer } from './server/dev-server';
