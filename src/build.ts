@@ -6,6 +6,7 @@ import { DiagramRenderer, MERMAID_BROWSER_FILE } from './diagrams/render-diagram
 import { findDecks } from './load/find-decks';
 import { resolveBuildOptions, type BuildOptions } from './options';
 import { packageRoot } from './package-root';
+import { loadRenderCache, renderCacheFile, saveRenderCache } from './render/render-cache-store';
 import { writeOutput, type OutputFile } from './write/write-output';
 
 export interface BuildResult {
@@ -26,7 +27,14 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
   let compiled: CompiledDeck[];
   try {
     compiled = [];
-    for (const source of sources) compiled.push(await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams }));
+    for (const source of sources) {
+      const cacheFile = renderCacheFile(options.cacheDir, source.root);
+      const renderCache = loadRenderCache(cacheFile);
+      const loaded = new Set(renderCache.keys());
+      const deck = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams, renderCache });
+      if (!hasErrors(deck.diagnostics)) saveRenderCache(cacheFile, renderCache, loaded);
+      compiled.push(deck);
+    }
   } finally {
     await diagrams.close();
   }

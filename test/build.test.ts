@@ -58,6 +58,24 @@ describe('build', () => {
     expect(fs.readdirSync(root).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
   });
 
+  it('reuses rendered slides between builds, but not once a file they use has changed', async () => {
+    const root = makeProject({
+      'slides/d.md': '# A\n\n![Flow](../diagrams/f.mmd)\n\n---\n\n## B\n\n![pic](p.png)\n',
+      'slides/p.png': 'not really a png',
+      'diagrams/f.mmd': 'flowchart LR\n  One --> Two\n',
+    });
+    await build({ root, chromium: false, ...quiet });
+    const page = () => fs.readFileSync(path.join(root, 'dist/d/index.html'), 'utf8');
+    expect(page()).toContain('One --&gt; Two');
+    fs.writeFileSync(path.join(root, 'diagrams/f.mmd'), 'flowchart LR\n  Three --> Four\n');
+    fs.utimesSync(path.join(root, 'diagrams/f.mmd'), new Date(), new Date(Date.now() + 5000));
+    await build({ root, chromium: false, ...quiet });
+    expect(page()).toContain('Three --&gt; Four');
+    fs.rmSync(path.join(root, 'slides/p.png'));
+    const err = await buildError(root);
+    expect(err.diagnostics[0]).toMatchObject({ code: 'missing-image', line: 9 });
+  });
+
   it('reports bad front matter YAML at file:line', async () => {
     const root = makeProject({ 'slides/d.md': '---\ntitle: x\nrevealOptions: {a: 1\n---\n# A\n' });
     const err = await buildError(root);

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RenderCache } from './render-deck';
+
+interface StoredEntry {
+  key: string;
+  value: RenderCache extends Map<string, infer V> ? V : never;
+  /** Files besides the slide's own that it used, with their mtimes when it was rendered. */
+  deps: Array<[string, number]>;
+}
+
+// Rendering changes with Deckhand's own code: a rebuilt Deckhand must not reuse old slides.
+const CODE_STAMP = (() => {
+  try {
+    const s = fs.statSync(fileURLToPath(import.meta.url));
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return String(Date.now());
+  }
+})();
+
+export function renderCacheFile(cacheDir: string, deckRoot: string): string {
+  return path.join(cacheDir, 'render', `${createHash('sha1').update(deckRoot).digest('hex').slice(0, 16)}.json`);
+}
+
+/**
+ * Rendered slides kept between `deckhand build` runs. A slide is reused only while its text,
+ * position and every file it used are unchanged; slides that had problems are always redone,
+ * so a fixed image or diagram is picked up.
+ */
+export function loadRenderCache(file: string): RenderCache {
+  const cache: RenderCache = new Map();
+  let stored: { stamp: string; entries: StoredEntry[] };
+  try {
+    stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return cache;
+  }
+  if (stored.stamp !== CODE_STAMP) return cache;
+  for (const e of stored.entries) {
+    if (e.value.diagnostics.length) continue;
+    if (e.deps.every(([f, m]) => mtime(f) === m)) cache.set(e.key, e.value);
+  }
+  return cache;
+}
+
+export function saveRenderCache(file: string, cache: RenderCache, loadedKeys: ReadonlySet<string>): void {
+  const changed = cache.size !== loadedKeys.size || [...cache.keys()].some((k) => !loadedKeys.has(k));
+  if (!changed) return;
+  const entries: StoredEntry[] = [...cache].map(([key, value]) => {
+    const files = new Set([...value.slide.assets.map((a) => a.source), ...value.slide.diagrams.map((d) => d.origin.file)]);
+    files.delete(value.slide.file);
+    return { key, value, deps: [...files].map((f): [string, number] => [f, mtime(f)]) };
+  });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ stamp: CODE_STAMP, entries }));
+    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // Only the next build's speed depends on this file.
+  }
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
