@@ -76,6 +76,18 @@ describe('build', () => {
     expect(err.diagnostics[0]).toMatchObject({ code: 'missing-image', line: 9 });
   });
 
+  it('builds with reveal.js themes by name, leaving out remote font imports so the deck stays offline', async () => {
+    const root = makeProject({ 'slides/w.md': '---\ntheme: white\nhighlightTheme: monokai\n---\n# W\n', 'slides/l.md': '---\ntheme: league\n---\n# L\n' });
+    const result = await build({ root, chromium: false, ...quiet });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'theme-remote-import', severity: 'warning' })]);
+    const runtime = path.join(root, 'dist/_deckhand');
+    const css = fs.readdirSync(runtime).filter((f) => f.endsWith('.css'));
+    expect(css.sort()).toEqual(['style-league.github-dark.css', 'style-white.monokai.css']);
+    // Anything the browser would fetch: @import or url() with a remote address (an SVG's xmlns inside a data: URI is not one).
+    for (const f of css) expect(fs.readFileSync(path.join(runtime, f), 'utf8')).not.toMatch(/(@import\s*(url\()?|url\()\s*["']?(https?:)?\/\//);
+    expect(fs.readdirSync(path.join(runtime, 'fonts')).some((f) => f.startsWith('source-sans-pro'))).toBe(true);
+  });
+
   it('reports bad front matter YAML at file:line', async () => {
     const root = makeProject({ 'slides/d.md': '---\ntitle: x\nrevealOptions: {a: 1\n---\n# A\n' });
     const err = await buildError(root);
