@@ -4,16 +4,27 @@ import path from 'node:path';
 
 export const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
+// Temp projects are removed when the test worker exits, so repeated runs leave nothing behind.
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** A fresh copy of a fixture project in a temp folder, so builds never touch the repository. */
 export function copyFixture(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `deckhand-${name}-`));
+  const dir = tempDir(`deckhand-${name}-`);
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;
 }
 
 /** A temp project made of the given files (path → contents). */
 export function makeProject(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-project-'));
+  const dir = tempDir('deckhand-project-');
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
