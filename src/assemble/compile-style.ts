@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { mtimeOf, readCacheJson, writeCacheFile } from '../cache-files';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { packageRoot } from '../package-root';
 import type { SourcePosition } from '../types';
@@ -49,10 +49,10 @@ export async function compileStyle(
   const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'src', 'client', 'deckhand.css')];
   const key = createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
   const diskFile = cacheDir ? path.join(cacheDir, 'styles', `${key}.json`) : undefined;
-  let stored = fresh(memory.get(key)) ?? fresh(readStored(diskFile));
+  let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);
   if (!stored) {
     stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`);
-    if (diskFile) writeStored(diskFile, stored);
+    if (diskFile) writeCacheFile(diskFile, JSON.stringify(stored));
   }
   memory.set(key, stored);
   for (const w of stored.warnings) diagnostics.push(diagnostic('theme-remote-import', w, { file: themeFile, line: 1 }, 'warning'));
@@ -99,7 +99,7 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
     .filter((f) => !f.startsWith('deckhand-empty:') && f !== '<stdin>')
     .map((f): [string, number] => {
       const abs = path.resolve(root, f);
-      return [abs, mtime(abs)];
+      return [abs, mtimeOf(abs)];
     });
   return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), files, warnings };
 }
@@ -112,32 +112,5 @@ function fontRules(css: string): string[] {
 }
 
 function fresh(s: StoredStyle | undefined): StoredStyle | undefined {
-  return s && s.fontId !== undefined && s.inputs.every(([f, m]) => mtime(f) === m) ? s : undefined;
-}
-
-function readStored(file: string | undefined): StoredStyle | undefined {
-  if (!file) return undefined;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as StoredStyle;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeStored(file: string, s: StoredStyle): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(s));
-    fs.renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch {
-    // Only speed is lost when the cache cannot be written.
-  }
-}
-
-function mtime(file: string): number {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
+  return s && s.fontId !== undefined && s.inputs.every(([f, m]) => mtimeOf(f) === m) ? s : undefined;
 }

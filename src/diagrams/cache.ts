@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeCacheFile } from '../cache-files';
 
 /** On-disk store of rendered SVGs keyed by everything that changes the picture. */
 export interface DiagramCache {
@@ -42,14 +43,7 @@ export function openDiagramCache(dir: string): DiagramCache {
     },
     put(key, svg) {
       memory.set(key, svg);
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-        const tmp = `${file(key)}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, svg);
-        fs.renameSync(tmp, file(key));
-      } catch {
-        // A cache that cannot be written only costs speed on the next build.
-      }
+      writeCacheFile(file(key), svg);
     },
   };
 }

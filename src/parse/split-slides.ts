@@ -1,5 +1,6 @@
 import type { SlideSource, SlideStack } from '../types';
 import { findFenceRanges, insideRanges } from './fences';
+import { lineIndex } from './line-index';
 
 export interface Separators {
   separator: string;
@@ -18,7 +19,8 @@ interface Segment {
  */
 export function splitSlides(text: string, file: string, fileIndex: number, firstLine: number, seps: Separators): SlideStack[] {
   const fences = findFenceRanges(text);
-  const lineAt = lineCounter(text, firstLine);
+  const place = lineIndex(text, firstLine);
+  const lineAt = (offset: number) => place(offset).line;
   const stacks: SlideStack[] = [];
   let ordinal = 0;
   const horizontal = trimEmptyEnds(cut(text, { start: 0, end: text.length }, seps.separator, fences), text);
@@ -110,20 +112,4 @@ function lastContent(text: string, start: number, end: number): number {
   let i = end - 1;
   while (i > start && /\s/.test(text[i])) i--;
   return Math.max(start, i);
-}
-
-/** Maps an offset to a 1-based file line; offsets only grow, so it counts incrementally. */
-function lineCounter(text: string, firstLine: number): (offset: number) => number {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return firstLine + lo;
-  };
 }

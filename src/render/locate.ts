@@ -1,4 +1,5 @@
 import type { Token } from 'marked';
+import { lineIndex } from '../parse/line-index';
 
 export type Located = { deckLine?: number; deckColumn?: number };
 
@@ -8,18 +9,7 @@ export type Located = { deckLine?: number; deckColumn?: number };
  * but it does keep raw text, so this stays exact without scanning the Markdown by hand.
  */
 export function locateTokens(tokens: Token[], source: string, firstLine: number): void {
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const place = (offset: number): { line: number; column: number } => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: firstLine + lo, column: offset - lineStarts[lo] + 1 };
-  };
+  const place = lineIndex(source, firstLine);
   const visit = (list: Token[], from: number, to: number) => {
     let cursor = from;
     for (const t of list) {

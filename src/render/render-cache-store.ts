@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mtimeOf, readCacheJson, writeCacheFile } from '../cache-files';
 import type { RenderCache } from './render-deck';
 
 interface StoredEntry {
@@ -32,16 +33,11 @@ export function renderCacheFile(cacheDir: string, deckRoot: string): string {
  */
 export function loadRenderCache(file: string): RenderCache {
   const cache: RenderCache = new Map();
-  let stored: { stamp: string; entries: StoredEntry[] };
-  try {
-    stored = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return cache;
-  }
-  if (stored.stamp !== CODE_STAMP) return cache;
+  const stored = readCacheJson<{ stamp: string; entries: StoredEntry[] }>(file);
+  if (!stored || stored.stamp !== CODE_STAMP) return cache;
   for (const e of stored.entries) {
     if (e.value.diagnostics.length) continue;
-    if (e.deps.every(([f, m]) => mtime(f) === m)) cache.set(e.key, e.value);
+    if (e.deps.every(([f, m]) => mtimeOf(f) === m)) cache.set(e.key, e.value);
   }
   return cache;
 }
@@ -52,21 +48,7 @@ export function saveRenderCache(file: string, cache: RenderCache, loadedKeys: Re
   const entries: StoredEntry[] = [...cache].map(([key, value]) => {
     const files = new Set([...value.slide.assets.map((a) => a.source), ...value.slide.diagrams.map((d) => d.origin.file)]);
     files.delete(value.slide.file);
-    return { key, value, deps: [...files].map((f): [string, number] => [f, mtime(f)]) };
+    return { key, value, deps: [...files].map((f): [string, number] => [f, mtimeOf(f)]) };
   });
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ stamp: CODE_STAMP, entries }));
-    fs.renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch {
-    // Only the next build's speed depends on this file.
-  }
-}
-
-function mtime(file: string): number {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
+  writeCacheFile(file, JSON.stringify({ stamp: CODE_STAMP, entries }));
 }
