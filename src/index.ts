@@ -13,3 +13,7 @@ export { resolveBuildOptions, defaultBuildOptions, defaultDeckOptions, type Buil
 export type * from './types';
 export { compileStyle } from './assemble/compile-style';
 export { startDevServer, type DevServer } from './server/dev-server';
+export { exportDeck, type ExportResult } from './export/export-deck';
+export { resolveExportOptions, defaultExportOptions, type ExportOptions, type ExportFormat } from './export/export-options';
+export { checkDecks, type CheckResult } from './check/check-decks';
+export { resolveCheckOptions, defaultCheckOptions, type CheckOptions } from './check/check-options';

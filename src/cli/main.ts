@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { parsePort } from './arguments';
 import { runBuild } from './build-command';
 import { runDev, type DevFlags } from './dev-command';
+import { runExport, type ExportFlags } from './export-command';
+import { runCheck, type CheckFlags } from './check-command';
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
@@ -35,6 +37,31 @@ program
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
   .action(async (input: string | undefined, flags: DevFlags) => {
     process.exitCode = await runDev(input, flags);
+  });
+
+program
+  .command('export')
+  .description('export one deck as a single offline HTML file or a PDF')
+  .argument('<deck>', 'deck file (.md) or folder of chapter files')
+  .option('-f, --format <format>', 'html or pdf (default: from the -o extension, else html)')
+  .option('-o, --out <file>', 'output file (default: <deck name>.<format> in the current folder)')
+  .option('--fragments', 'PDF: one page per fragment step, not one per slide with every fragment shown')
+  .option('--notes', 'PDF handout: a page of speaker notes after each slide that has notes (after its last step with --fragments)')
+  .option('--chromium <path>', 'Chromium used to print and to render diagrams (env DECKHAND_CHROMIUM)')
+  .option('--no-chromium', 'HTML only: do not start Chromium; diagrams render in the viewer\'s browser')
+  .action(async (deck: string, flags: ExportFlags) => {
+    process.exitCode = await runExport(deck, flags);
+  });
+
+program
+  .command('check')
+  .description('find overflowing slides, broken links and images, missing alt text, Mermaid errors, empty slides, duplicate slide ids')
+  .argument('[inputs...]', 'deck files (.md) or folders of chapter files (default: every deck under slides/)')
+  .option('--strict', 'fail (exit 1) on warnings too, not only on errors')
+  .option('--json', 'print the findings as JSON on stdout, for CI')
+  .option('--chromium <path>', 'Chromium used to measure slides and render diagrams (env DECKHAND_CHROMIUM)')
+  .action(async (inputs: string[], flags: CheckFlags) => {
+    process.exitCode = await runCheck(inputs, flags);
   });
 
 await program.parseAsync(process.argv);

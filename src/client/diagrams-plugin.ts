@@ -18,13 +18,16 @@ export function DiagramsPlugin(config: PageConfig) {
   const loadMermaid = () =>
     (loading ??= new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = config.runtime + 'mermaid.min.js';
+      // A single-file export carries mermaid in the page as base64, unparsed until a diagram needs it.
+      const inline = document.getElementById('deck-mermaid-source');
+      const url = config.runtime + 'mermaid.min.js';
+      script.src = inline ? 'data:text/javascript;base64,' + (inline.textContent ?? '').trim() : url;
       script.onload = () => {
         const mermaid = (window as unknown as { mermaid: MermaidGlobal }).mermaid;
         mermaid.initialize({ startOnLoad: false, ...config.mermaid });
         resolve(mermaid);
       };
-      script.onerror = () => reject(new Error('could not load ' + script.src));
+      script.onerror = () => reject(new Error('could not load ' + (inline ? 'the inlined mermaid' : url)));
       document.head.appendChild(script);
     }));
 
@@ -62,9 +65,12 @@ export function DiagramsPlugin(config: PageConfig) {
       deck.on('slidechanged', drawAround);
       // Overview and print show every slide at once, so every diagram is needed.
       deck.on('overviewshown', () => deck.getSlides().forEach((s) => void drawIn(s)));
-      (deck as unknown as { deckhandDrawAll?: () => Promise<void> }).deckhandDrawAll = async () => {
+      const drawAll = async () => {
         for (const s of deck.getSlides()) await drawIn(s);
       };
+      (deck as unknown as { deckhandDrawAll?: () => Promise<void> }).deckhandDrawAll = drawAll;
+      // Print view lays out every page once, right after the plugins start: draw everything first.
+      if ((deck.getConfig() as { view?: string }).view === 'print') return drawAll().catch(() => undefined);
     },
   };
 }

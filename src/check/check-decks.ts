@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { fileContext } from '../compile-deck';
+import { withFrame, type Diagnostic } from '../diagnostics';
+import { bundleDecks, type DeckBundle } from '../export/deck-bundle';
+import { launchRequiredChromium, requireChromium } from '../export/chromium';
+import { parseDeck } from '../parse/parse-deck';
+import { checkAltText } from './check-alt-text';
+import { checkLinks, type LinkTargets } from './check-links';
+import { checkOverflow, relativeSource } from './check-overflow';
+import { checkSlides } from './check-slides';
+import { resolveCheckOptions, type CheckOptions } from './check-options';
+
+export interface CheckResult {
+  decks: Array<{ name: string; title: string; slides: number }>;
+  /** Every finding, in file and line order: build errors too (missing images, Mermaid syntax). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `deckhand check`: compiles each deck as `build` would (which reports missing images and
+ * Mermaid syntax errors), checks its Markdown (links, alt text, empty slides, slide ids),
+ * then measures every slide in headless Chromium for content that overflows the canvas.
+ */
+export async function checkDecks(overrides: Partial<CheckOptions> = {}): Promise<CheckResult> {
+  const options = resolveCheckOptions(overrides);
+  const executable = requireChromium(options.chromium, 'deckhand check');
+  const browser = launchRequiredChromium(executable, 'deckhand check');
+  browser.catch(() => undefined);
+  try {
+    const bundles = await bundleDecks(options.inputs, options);
+    const diagnostics: Diagnostic[] = [];
+    for (const bundle of bundles) {
+      diagnostics.push(...bundle.compiled.diagnostics);
+      diagnostics.push(...withFrames(checkContent(bundle, options.root), bundle));
+      // Without its stylesheet (an unknown theme, already reported) a deck's layout means nothing.
+      if (bundle.compiled.style) diagnostics.push(...withFrames(await checkOverflow(await browser, bundle), bundle));
+    }
+    return {
+      decks: bundles.map(({ compiled }) => ({ name: compiled.name, title: compiled.title, slides: compiled.slideCount })),
+      diagnostics: sortDiagnostics(diagnostics),
+    };
+  } finally {
+    await (await browser.catch(() => undefined))?.close();
+  }
+}
+
+/** The checks that need only the deck's sources and rendered HTML. */
+export function checkContent(bundle: DeckBundle, root: string): Diagnostic[] {
+  const ctx = fileContext(root);
+  const { deck } = bundle.compiled;
+  const targets = linkTargets(bundle);
+  const out = checkSlides(deck, relativeSource(root));
+  for (const slide of parseDeck(bundle.source).deck.stacks.flat()) {
+    out.push(...checkLinks(slide, targets, ctx), ...checkAltText(slide, ctx));
+  }
+  return out;
+}
+
+function linkTargets(bundle: DeckBundle): LinkTargets {
+  const { deck, page } = bundle.compiled;
+  const ids = new Set<string>();
+  for (const slide of deck.stacks.flat()) {
+    if (slide.attributes.id) ids.add(slide.attributes.id);
+    for (const m of slide.html.matchAll(/\sid="([^"]+)"/g)) ids.add(m[1]);
+  }
+  return { ids, stacks: deck.stacks.map((s) => s.length), oneBased: page.reveal.hashOneBasedIndex === true };
+}
+
+function withFrames(list: Diagnostic[], bundle: DeckBundle): Diagnostic[] {
+  const texts = new Map(bundle.source.files.map((f) => [f.path, f.text]));
+  return list.map((d) => withFrame(d, d.file ? (texts.get(d.file) ?? readQuietly(d.file)) : undefined));
+}
+
+/** File, then line, then column; a diagnostic without a file first (it is about the whole run). */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function readQuietly(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDeck } from '../../src/export/export-deck';
+import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
+import { copyFixture } from '../helpers/fixtures';
+
+const reveal = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const R = window.Reveal; return ${fn}; })()`) as Promise<T>;
+
+interface OfflinePage {
+  page: Page;
+  /** Every request that was not for the file itself or a data: URL; all of them are refused. */
+  blocked: string[];
+  errors: string[];
+}
+
+/** Opens a file from disk in a context with the network off and every other request refused. */
+async function openOffline(browser: Browser, file: string): Promise<OfflinePage & { context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.split(/[?#]/)[0] === `file://${file}`) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 20_000 });
+  return { context, page, blocked, errors };
+}
+
+describe.runIf(hasChromium())('single-file HTML export, opened from file:// offline', () => {
+  let browser: Browser;
+  let file: string;
+  let html: string;
+  let opened: OfflinePage;
+
+  beforeAll(async () => {
+    const root = copyFixture('basic');
+    const result = await exportDeck({ root, input: 'slides/basic', format: 'html', out: 'out/basic.html', chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: () => {} });
+    file = result.file;
+    expect(file).toBe(path.join(root, 'out', 'basic.html'));
+    html = fs.readFileSync(file, 'utf8');
+    browser = await launch();
+    opened = await openOffline(browser, file);
+  });
+  afterAll(async () => browser?.close());
+
+  it('is one file: no reference to another file remains', () => {
+    // Matched pieces only, so a failure does not print a half-megabyte file.
+    expect(html.match(/\s(src|href|data-background-image)="(?!data:|#|https?:)[^"]*"/g)).toBeNull();
+    expect(html.match(/url\((?!["']?(data:|#))[^)]*\)/g)).toBeNull();
+    expect(html.match(/<link\b[^>]*>/g)).toBeNull();
+    expect(html.match(/<style data-deck-style>/g)).toHaveLength(1);
+    expect(html.match(/<script src="data:text\/javascript;base64,/g)).toHaveLength(1);
+  });
+
+  it('loads with no request beyond the file, no errors, and the theme fonts', async () => {
+    expect(opened.blocked).toEqual([]);
+    expect(opened.errors).toEqual([]);
+    const fonts = await opened.page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').map((f) => f.family));
+    expect(fonts.join(',')).toContain('Source Sans 3');
+  });
+
+  it('shows every slide, with its image and every diagram drawn', async () => {
+    const { page } = opened;
+    expect(await reveal(page, 'R.getTotalSlides()')).toBe(6);
+    const headings: string[] = [];
+    for (const [h, v] of [[0, 0], [1, 0], [1, 1], [2, 0], [3, 0], [4, 0]]) {
+      await reveal(page, `R.slide(${h}, ${v})`);
+      const slide = page.locator('.slides section.present:not(.stack)');
+      expect(await slide.isVisible()).toBe(true);
+      headings.push((await slide.locator(':is(h1, h2)').textContent()) ?? '');
+    }
+    expect(headings).toEqual(['Welcome', 'Fragments', 'Vertical child', 'Code steps', 'Engine', 'Inline diagram']);
+    await reveal(page, 'R.slide(1, 1)');
+    expect(await page.locator('section.present img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+    const svgs = page.locator('.deck-diagram > svg');
+    expect(await svgs.count()).toBe(2);
+    expect(await svgs.nth(0).textContent()).toContain('dockerd daemon');
+    expect(await svgs.nth(1).textContent()).toContain('docker build');
+  });
+
+  it('opens the speaker view, which shows the notes and previews this same file', async () => {
+    const { page } = opened;
+    await reveal(page, 'R.slide(3, 0)');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    await expect.poll(() => popup.locator('.speaker-controls-notes .value').textContent(), { timeout: 10_000 }).toContain('Walk through the engine diagram.');
+    const preview = popup.frameLocator('#current-slide iframe');
+    await expect.poll(() => preview.locator('section.present h2').textContent(), { timeout: 10_000 }).toBe('Engine');
+    await popup.close();
+    expect(opened.blocked).toEqual([]);
+  });
+
+  it('finds text with the search plugin', async () => {
+    const { page } = opened;
+    await reveal(page, 'R.slide(0, 0)');
+    await page.keyboard.press('Control+Shift+F');
+    await page.locator('.searchinput').fill('Vertical');
+    await page.locator('.searchinput').press('Enter');
+    await expect.poll(() => reveal(page, 'R.getIndices()')).toMatchObject({ h: 1, v: 1 });
+  });
+});
+
+describe.runIf(hasChromium())('single-file HTML export built without Chromium', () => {
+  let browser: Browser;
+
+  afterAll(async () => browser?.close());
+
+  it('carries mermaid in the page and draws the diagrams offline', async () => {
+    const root = copyFixture('basic');
+    const { file } = await exportDeck({ root, input: 'slides/basic', format: 'html', chromium: false, log: () => {} });
+    expect(fs.readFileSync(file, 'utf8').match(/<script type="text\/plain" id="deck-mermaid-source">/g)).toHaveLength(1);
+    browser = await launch();
+    const { page, blocked, errors } = await openOffline(browser, file);
+    await reveal(page, 'R.slide(3, 0)');
+    await page.waitForSelector('section.present .deck-diagram > svg', { timeout: 20_000 });
+    expect(await page.locator('section.present .deck-diagram > svg').textContent()).toContain('dockerd daemon');
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
