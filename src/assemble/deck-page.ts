@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { attributeString, injectAttributes } from '../render/attribute-comments';
+import { diagramMarker } from '../render/render-slide';
 import { escapeAttr, escapeHtml } from '../render/highlight';
 import type { DiagramRef, DiagramResult, RenderedDeck, RenderedSlide } from '../types';
 
@@ -69,23 +70,29 @@ export function renderSection(slide: RenderedSlide, p: Pick<PageInputs, 'diagram
 function fillDiagrams(html: string, refs: DiagramRef[], results: Map<string, DiagramResult>, usedIds = new Set<string>()): string {
   let out = html;
   for (const ref of refs) {
-    const placeholder = `<div class="deck-diagram" data-deck-diagram="${ref.id}"></div>`;
-    out = out.replace(placeholder, () => diagramHtml(ref, results.get(ref.id), usedIds));
+    const result = results.get(ref.id);
+    // The wrapper tag was written by the render stage, perhaps with the author's attributes added.
+    const wrapper = new RegExp(`<div\\b[^>]*\\sdata-deck-diagram="${ref.id}"[^>]*>`);
+    out = out.replace(wrapper, (tag) => injectAttributes(tag, wrapperAttributes(ref, result)));
+    out = out.replace(diagramMarker(ref.id), () => diagramContent(ref, result, usedIds));
   }
   return out;
 }
 
-function diagramHtml(ref: DiagramRef, result: DiagramResult | undefined, usedIds: Set<string>): string {
-  const label = ref.alt ? ` aria-label="${escapeAttr(ref.alt)}"` : '';
-  if (!result || result.kind === 'deferred') {
-    return `<div class="deck-diagram" data-deck-diagram="${ref.id}" data-deck-pending role="img"${label}><pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre></div>`;
-  }
-  if (result.kind === 'error') {
-    return `<div class="deck-diagram deck-diagram-error" data-deck-diagram="${ref.id}" role="img"${label}>${escapeHtml(result.message)}</div>`;
-  }
+function wrapperAttributes(ref: DiagramRef, result: DiagramResult | undefined): Record<string, string> {
+  if (result?.kind === 'svg') return {};
+  return {
+    ...(result?.kind === 'error' ? { class: 'deck-diagram-error' } : { 'data-deck-pending': '' }),
+    role: 'img',
+    ...(ref.alt ? { 'aria-label': ref.alt } : {}),
+  };
+}
+
+function diagramContent(ref: DiagramRef, result: DiagramResult | undefined, usedIds: Set<string>): string {
+  if (!result || result.kind === 'deferred') return `<pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre>`;
+  if (result.kind === 'error') return escapeHtml(result.message);
   const svg = scaleCap(uniqueIds(result.svg, ref.id, usedIds)).replace(/^<svg\b([^>]*?)\srole="[^"]*"/, '<svg$1');
-  const named = injectAttributes(svg, { role: 'img', ...(ref.alt ? { 'aria-label': ref.alt } : {}) });
-  return `<div class="deck-diagram" data-deck-diagram="${ref.id}">${named}</div>`;
+  return injectAttributes(svg, { role: 'img', ...(ref.alt ? { 'aria-label': ref.alt } : {}) });
 }
 
 /** The same diagram twice in a page must not share element ids (markers and styles are scoped by id). */

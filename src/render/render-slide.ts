@@ -69,7 +69,9 @@ class DeckRenderer extends Renderer {
     const attrs = (token as AttributedToken).deckAttrs;
     if (info.lang === 'mermaid') {
       const line = ((token as Located).deckLine ?? 1) + 1;
-      return injectAttributes(this.diagram(token.text, '', { file: this.current().slide.file, line, column: 1 }), attrs);
+      // mermaid's own accessible title doubles as the alt text a fence cannot otherwise have.
+      const alt = /^\s*accTitle\s*:\s*(.+?)\s*$/m.exec(token.text)?.[1] ?? '';
+      return injectAttributes(this.diagram(token.text, alt, { file: this.current().slide.file, line, column: 1 }), attrs);
     }
     return injectAttributes(renderCodeBlock(token.text, info), attrs);
   }
@@ -162,8 +164,13 @@ class DeckRenderer extends Renderer {
     // Named after the slide's place in its file, not its place in the deck, so a cached slide keeps valid ids.
     const id = `${placeHash(state.slide.file, state.slide.bodyLine)}-${state.diagrams.length}`;
     state.diagrams.push({ id, code, alt, origin });
-    return `<div class="deck-diagram" data-deck-diagram="${id}"></div>\n`;
+    // The wrapper may take the author's attributes; the marker inside is what the diagram replaces.
+    return `<div class="deck-diagram" data-deck-diagram="${id}">${diagramMarker(id)}</div>\n`;
   }
+}
+
+export function diagramMarker(id: string): string {
+  return `<!--deck-diagram:${id}-->`;
 }
 
 function resolveBackgrounds(attrs: Record<string, string>, state: SlideState, ctx: ResolveContext): void {

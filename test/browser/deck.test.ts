@@ -83,6 +83,9 @@ describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
     expect(await svgs.first().getAttribute('aria-label')).toBe('The Docker CLI talks to dockerd, which drives containerd');
     expect(await svgs.first().getAttribute('role')).toBe('img');
     expect(await svgs.first().textContent()).toContain('dockerd daemon');
+    // A fence's accTitle is its alt text; an .element comment after the fence styles the diagram.
+    const fence = page.locator('.deck-diagram.fragment > svg');
+    expect(await fence.getAttribute('aria-label')).toBe('docker build makes an image that docker run starts');
     for (const h of [3, 4]) {
       await reveal(page, `R.slide(${h}, 0)`);
       await page.waitForTimeout(900); // let the slide transition settle before measuring
