@@ -11,8 +11,8 @@ import { hasPoppler, pdfInfo, pdfPages } from './pdf-tools';
 
 const CLI = path.resolve(__dirname, '..', '..', 'bin', 'deckhand.js');
 
-// The basic fixture: 6 slides (one of them vertical); "Fragments" has 2 fragments and
-// "Code steps" 1 highlight step, so one page per fragment step makes 9 pages. Every slide has notes.
+// The basic fixture: 6 slides (one of them vertical); "Fragments" has 2 fragments, "Code steps"
+// 1 highlight step and the inline diagram is itself a fragment, so one page per fragment step makes 10 pages. Every slide has notes.
 describe.runIf(hasChromium() && hasPoppler())('PDF export', () => {
   let browser: Browser;
   let root: string;
@@ -58,7 +58,7 @@ describe.runIf(hasChromium() && hasPoppler())('PDF export', () => {
 
   it('prints one page per fragment step with --fragments', async () => {
     const { file } = await print('fragments', { fragments: true, notes: false });
-    expect(pdfInfo(file).pages).toBe(9);
+    expect(pdfInfo(file).pages).toBe(10);
     const text = pdfPages(file);
     expect(text[1]).toContain('Fragments');
     expect(text[1]).not.toContain('first');
@@ -79,7 +79,7 @@ describe.runIf(hasChromium() && hasPoppler())('PDF export', () => {
     expect(text[11]).toContain('A fence diagram.');
 
     const steps = pdfPages((await print('handout-steps', { fragments: true, notes: true })).file);
-    expect(steps).toHaveLength(15);
+    expect(steps).toHaveLength(16);
     expect(steps.slice(2, 6).map((t) => /Reveal the two points/.test(t))).toEqual([false, false, false, true]);
     expect(steps[4]).toMatch(/first.*second/);
   });
@@ -98,9 +98,9 @@ describe.runIf(hasChromium() && hasPoppler())('PDF export', () => {
   it('runs from the command line and writes <deck>.pdf', () => {
     const env = { ...process.env, DECKHAND_CACHE_DIR: path.join(root, '.cache') }; // diagrams drawn in beforeAll
     const r = spawnSync(process.execPath, [CLI, 'export', 'slides/basic', '--format', 'pdf', '--fragments'], { cwd: root, encoding: 'utf8', env });
-    expect(r.stderr).toMatch(/basic: 9 pages → basic\.pdf/);
+    expect(r.stderr).toMatch(/basic: 10 pages → basic\.pdf/);
     expect(r.status).toBe(0);
-    expect(pdfInfo(path.join(root, 'basic.pdf')).pages).toBe(9);
+    expect(pdfInfo(path.join(root, 'basic.pdf')).pages).toBe(10);
     expect(fs.readdirSync(root).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });
