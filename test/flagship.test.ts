@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../src/build';
+import { hasChromium, launch } from './helpers/chromium';
+import { openDeck, type OpenedDeck } from './helpers/deck-page';
+import { contrastRatio, findDiagramLabelProblems, findOverflowingSlides } from './helpers/slide-checks';
+
+const ROOT = path.resolve(__dirname, '..');
+const DECK = path.join(ROOT, 'slides', 'docker');
+
+/** The deck the README's first command serves: it must build clean and fit its canvas. */
+describe.runIf(hasChromium())('flagship deck: Docker from the kernel up', () => {
+  let result: BuildResult;
+  let browser: Browser;
+  let deck: OpenedDeck;
+  let page: Page;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-flagship-'));
+
+  beforeAll(async () => {
+    result = await build({ root: ROOT, inputs: [DECK], outDir: out, log: () => {} });
+    browser = await launch();
+    deck = await openDeck(browser, path.join(out, 'docker', 'index.html'));
+    page = deck.page;
+    await page.setViewportSize({ width: 960, height: 700 });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('builds with zero diagnostics, no console errors and no network requests', () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(deck.consoleErrors).toEqual([]);
+    expect(deck.networkRequests).toEqual([]);
+  });
+
+  it('gives every slide speaker notes and every image and diagram alt text', async () => {
+    const missing = await page.evaluate(() => {
+      const R = (window as any).Reveal;
+      const out: string[] = [];
+      for (const s of R.getSlides() as HTMLElement[]) {
+        const where = s.getAttribute('data-deck-source');
+        if ((R.getSlideNotes(s) ?? '').trim().length < 40) out.push(`${where}: no speaker notes`);
+        s.querySelectorAll('img').forEach((img) => !img.getAttribute('alt')?.trim() && out.push(`${where}: image without alt text`));
+        s.querySelectorAll('.deck-diagram').forEach((d) => {
+          const svg = d.querySelector('svg');
+          if (!svg) out.push(`${where}: diagram not drawn`);
+          else if (!svg.getAttribute('aria-label')?.trim()) out.push(`${where}: diagram without alt text`);
+        });
+      }
+      return out;
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('draws every diagram with readable labels inside their shapes', async () => {
+    const diagramSlides = await page.evaluate(() =>
+      [...document.querySelectorAll('.deck-diagram > svg')].map((svg) => (window as any).Reveal.getIndices(svg.closest('section'))),
+    );
+    expect(diagramSlides.length).toBeGreaterThanOrEqual(8);
+    // reveal.js hides slides beyond viewDistance, so each diagram is measured on its own slide.
+    const problems: string[] = [];
+    for (const { h, v } of diagramSlides) {
+      await page.evaluate(([h, v]) => new Promise((done) => {
+        (window as any).Reveal.slide(h, v, Number.MAX_SAFE_INTEGER);
+        requestAnimationFrame(done);
+      }), [h, v ?? 0]);
+      problems.push(...(await findDiagramLabelProblems(page, 'section.present:not(.stack) .deck-diagram > svg')));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('fits every slide, vertical ones and fully revealed fragments included, in the 960×700 canvas', async () => {
+    expect(await findOverflowingSlides(page)).toEqual([]);
+  }, 120_000);
+
+  it('is legible when projected: strong contrast and code at a readable size', async () => {
+    const style = await page.evaluate(() => {
+      const bg = getComputedStyle(document.querySelector('.reveal-viewport')!).backgroundColor;
+      const text = getComputedStyle(document.querySelector('.reveal .slides section')!).color;
+      const code = document.querySelector('.reveal pre code') as HTMLElement;
+      const cs = getComputedStyle(code);
+      return { bg, text, codeBg: cs.backgroundColor, codeText: cs.color, codeSize: parseFloat(cs.fontSize) };
+    });
+    expect(contrastRatio(style.text, style.bg)).toBeGreaterThanOrEqual(7);
+    expect(contrastRatio(style.codeText, style.codeBg)).toBeGreaterThanOrEqual(7);
+    expect(style.codeSize).toBeGreaterThanOrEqual(18);
+  });
+});
