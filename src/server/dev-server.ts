@@ -10,9 +10,12 @@ import { findDecks } from '../load/find-decks';
 import { resolveBuildOptions, type BuildOptions } from '../options';
 import { packageRoot } from '../package-root';
 import { DevDeck } from './dev-deck';
+import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { contentType, createHandler, type Resource } from './http-handler';
 import { Notifier, SOCKET_PATH } from './notifier';
+import { allowedHostNames, browsableOrigin } from './host-names';
 import { isAllowedHost, isAllowedOrigin } from './security';
+import { listen } from './listen';
 import { DeckWatcher, type ChangeBatch } from './watcher';
 
 export interface DevServerOptions extends Partial<BuildOptions> {
@@ -38,6 +41,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export async function startDevServer(overrides: DevServerOptions = {}): Promise<DevServer> {
   const options = resolveBuildOptions(overrides);
   const host = overrides.host ?? DEFAULT_HOST;
+  const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
@@ -60,10 +64,10 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     send({ type: 'hello', session });
     for (const d of decks) if (d.lastError) send(d.lastError);
   });
-  const handler = createHandler({ host, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve: (p) => resolveResource(p, decks, runtime) });
+  const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve: (p) => resolveResource(p, decks, runtime) });
   const server = http.createServer(handler);
   server.on('upgrade', (req, socket, head) => {
-    const ok = req.url === SOCKET_PATH && isAllowedHost(req.headers.host, host, port) && isAllowedOrigin(req.headers.origin, host, port);
+    const ok = req.url === SOCKET_PATH && isAllowedHost(req.headers.host, hosts, port) && isAllowedOrigin(req.headers.origin, hosts, port);
     if (!ok) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
       return;
@@ -92,16 +96,17 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   });
   await watcher.ready();
 
-  const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: `${browsableOrigin(host, port)}/`,
     port,
     decks,
     async close() {
       await watcher.close();
       notifier.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open pages hold keep-alive connections; close() alone would wait for them to go idle.
+      server.closeAllConnections();
+      await closed;
       await diagrams.close();
     },
   };
@@ -126,24 +131,12 @@ function resolveResource(pathname: string, decks: DevDeck[], runtime: string): R
   if (pathname === '/favicon.ico') return { body: '', type: 'image/x-icon' };
   const [, first, ...rest] = pathname.split('/');
   const sub = rest.join('/');
-  if (first === RUNTIME_DIR) {
-    if (sub === 'deckhand.js' || sub === 'dev.js') return { file: path.join(runtime, sub), type: contentType(sub) };
-    if (sub === 'mermaid.min.js') return { file: MERMAID_BROWSER_FILE, type: contentType(sub) };
-    for (const d of decks) {
-      const style = d.current?.style;
-      if (!style) continue;
-      if (sub === style.name) return { body: style.css, type: contentType(sub) };
-      const data = style.files.get(sub);
-      if (data) return { body: data, type: contentType(sub) };
-    }
-    return undefined;
-  }
+  if (first === RUNTIME_DIR) return resolveRuntimeResource(sub, runtime, ['deckhand.js', 'dev.js'], decks.map((d) => d.current?.style));
   const deck = decks.find((d) => d.name === first);
   if (!deck) return undefined;
   if (rest.length === 0) return { redirect: `/${first}/` };
   if (sub === '' || sub === 'index.html') return { body: deck.page() ?? errorPage(deck.name), type: contentType('index.html') };
-  const asset = deck.current?.assets.find((a) => a.target === sub);
-  return asset ? { file: asset.source, type: contentType(asset.target) } : undefined;
+  return resolveDeckAsset(deck.current, sub);
 }
 
 /** Served before a deck has ever compiled: the dev client shows the error and reloads when fixed. */
@@ -170,17 +163,4 @@ function watchList(decks: DevDeck[], root: string): string[] {
     for (const dep of d.dependencies()) if (!dep.includes(`${path.sep}node_modules${path.sep}`)) dirs.add(path.dirname(dep));
   }
   return [...dirs].filter((d) => fs.existsSync(d));
-}
-
-function listen(server: http.Server, port: number, host: string, tryNext: boolean): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const attempt = (p: number, left: number) => {
-      server.once('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE' && tryNext && left > 0) attempt(p + 1, left - 1);
-        else reject(e);
-      });
-      server.listen(p, host, () => resolve((server.address() as { port: number }).port));
-    };
-    attempt(port, 20);
-  });
 }

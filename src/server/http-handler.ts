@@ -7,7 +7,8 @@ import { isAllowedHost, safeRequestPath } from './security';
 export type Resource = { body: string | Uint8Array; type: string } | { file: string; type: string } | { redirect: string };
 
 export interface HandlerOptions {
-  host: string;
+  /** The name(s) the server answers to besides loopback; see `isAllowedHost`. */
+  host: string | readonly string[];
   port: () => number;
   /** Folders every served file must really be inside (symlinks leading out are refused). */
   roots: string[];

@@ -5,12 +5,16 @@ import type { ServerMessage } from './messages';
 
 export const SOCKET_PATH = '/_deckhand/ws';
 
-/** Pushes typed messages to every open page over one WebSocket each. */
-export class Notifier {
+/**
+ * Pushes typed messages to every open page over one WebSocket each. The dev server sends
+ * `ServerMessage`s; the presenter server sends its own union over the same channel, and is
+ * handed each socket on connect so it can listen to what drivers send back.
+ */
+export class Notifier<M = ServerMessage> {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<WebSocket>();
 
-  constructor(private readonly onConnect: (send: (m: ServerMessage) => void) => void) {}
+  constructor(private readonly onConnect: (send: (m: M) => void, socket: WebSocket) => void) {}
 
   /** Takes over an HTTP upgrade already checked by the caller (path, Host and Origin). */
   accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -18,11 +22,11 @@ export class Notifier {
       this.clients.add(ws);
       ws.on('close', () => this.clients.delete(ws));
       ws.on('error', () => this.clients.delete(ws));
-      this.onConnect((m) => ws.send(JSON.stringify(m)));
+      this.onConnect((m) => ws.send(JSON.stringify(m)), ws);
     });
   }
 
-  broadcast(message: ServerMessage): void {
+  broadcast(message: M): void {
     const data = JSON.stringify(message);
     for (const ws of this.clients) if (ws.readyState === ws.OPEN) ws.send(data);
   }

@@ -6,19 +6,23 @@
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-/** Host header check against DNS rebinding: only the names this server was started for. */
-export function isAllowedHost(hostHeader: string | undefined, bound: string, port: number): boolean {
+/**
+ * Host header check against DNS rebinding: only the names this server was started for.
+ * `bound` may list several names: a server on every interface answers to each of its addresses.
+ */
+export function isAllowedHost(hostHeader: string | undefined, bound: string | readonly string[], port: number): boolean {
   if (!hostHeader) return false;
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.trim().toLowerCase());
   if (!m) return false;
   const [, name, p] = m;
   if (p !== undefined && Number(p) !== port) return false;
   if (LOOPBACK.has(name)) return true;
-  return name === bound.toLowerCase() || `[${bound.toLowerCase()}]` === name;
+  const names = typeof bound === 'string' ? [bound] : bound;
+  return names.some((b) => name === b.toLowerCase() || `[${b.toLowerCase()}]` === name);
 }
 
 /** WebSocket Origin check: a page of this server, nothing else (not even `null`). */
-export function isAllowedOrigin(origin: string | undefined, bound: string, port: number): boolean {
+export function isAllowedOrigin(origin: string | undefined, bound: string | readonly string[], port: number): boolean {
   if (!origin) return false;
   try {
     const url = new URL(origin);
