@@ -12,7 +12,15 @@ fs.rmSync(lib, { recursive: true, force: true });
 
 await Promise.all([
   esbuild.build({
-    entryPoints: { deckhand: path.join(root, 'src/client/index.ts'), dev: path.join(root, 'src/client/dev/index.ts') },
+    entryPoints: {
+      deckhand: path.join(root, 'src/client/index.ts'),
+      dev: path.join(root, 'src/client/dev/index.ts'),
+      // `deckhand present`: the audience follow plugin, the speaker view, the phone remote and their styles.
+      follow: path.join(root, 'src/client/present/follow.ts'),
+      speaker: path.join(root, 'src/client/present/speaker.ts'),
+      remote: path.join(root, 'src/client/present/remote.ts'),
+      present: path.join(root, 'src/client/present/present.css'),
+    },
     outdir: path.join(lib, 'runtime'),
     bundle: true,
     minify: true,

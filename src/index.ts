@@ -13,6 +13,8 @@ export { resolveBuildOptions, defaultBuildOptions, defaultDeckOptions, type Buil
 export type * from './types';
 export { compileStyle } from './assemble/compile-style';
 export { startDevServer, type DevServer } from './server/dev-server';
+export { startPresentServer, type PresentServer } from './present/present-server';
+export { resolvePresentOptions, defaultPresentOptions, type PresentOptions } from './present/present-options';
 export { exportDeck, type ExportResult } from './export/export-deck';
 export { resolveExportOptions, defaultExportOptions, type ExportOptions, type ExportFormat } from './export/export-options';
 export { checkDecks, type CheckResult } from './check/check-decks';

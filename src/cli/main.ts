@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { parsePort } from './arguments';
 import { runBuild } from './build-command';
 import { runDev, type DevFlags } from './dev-command';
+import { runPresent, type PresentFlags } from './present-command';
 import { runExport, type ExportFlags } from './export-command';
 import { runCheck, type CheckFlags } from './check-command';
 
@@ -62,6 +63,19 @@ program
   .option('--chromium <path>', 'Chromium used to measure slides and render diagrams (env DECKHAND_CHROMIUM)')
   .action(async (inputs: string[], flags: CheckFlags) => {
     process.exitCode = await runCheck(inputs, flags);
+  });
+
+program
+  .command('present')
+  .description('give a talk: speaker view, phone remote, and audience devices that follow your slides')
+  .argument('[deck]', 'deck file (.md) or folder of chapter files (default: the only deck under slides/)')
+  .option('-p, --port <port>', 'port (default 3030, or the next free one)', parsePort)
+  .option('--host <host>', 'address to listen on; 0.0.0.0 (or this machine\'s address) lets the room join', '127.0.0.1')
+  .option('--new-session', 'start over: a new presenter token and the first slide, even right after a restart')
+  .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
+  .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
+  .action(async (deck: string | undefined, flags: PresentFlags) => {
+    process.exitCode = await runPresent(deck, flags);
   });
 
 await program.parseAsync(process.argv);

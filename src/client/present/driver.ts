@@ -1,0 +1,147 @@
+import { samePosition, type PresentMessage, type SlidePosition } from '../../present/present-messages';
+import { openChannel, type Channel } from './channel';
+import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
+
+type RevealApi = import('reveal.js').Api;
+
+export type DriverState = 'connecting' | 'driving' | 'refused' | 'offline';
+
+export interface DriverHooks {
+  state(s: DriverState): void;
+  /** The deck moved (by this view or by the server): notes, counters and previews follow. */
+  moved(): void;
+  timer(elapsedMs: number): void;
+  remote(info: { url: string; qrSvg: string } | undefined): void;
+}
+
+/** A command the server does not answer within this time means a dead link: reconnect and resend. */
+const ANSWER_MS = 4000;
+
+/**
+ * The part of the speaker view and the remote that drives the talk: it watches a deck (in a
+ * frame) and sends each move the presenter makes there as a `go` command with the token and a
+ * growing sequence number; it moves the deck to the live position when someone else drives.
+ * While its own commands are unanswered it ignores echoes, so fast clicks never jump back.
+ */
+export class Driver {
+  private readonly channel: Channel;
+  private seq = 0;
+  private unanswered = 0;
+  private answerTimer?: ReturnType<typeof setTimeout>;
+  private live?: SlidePosition;
+  private applying = false;
+  /** The presenter moved while the command could not be sent: send it once connected again. */
+  private unsent = false;
+  private session?: string;
+  state: DriverState = 'connecting';
+
+  constructor(
+    private readonly deck: RevealApi,
+    private readonly token: string,
+    private readonly hooks: DriverHooks,
+  ) {
+    for (const e of MOVE_EVENTS) deck.on(e, () => this.onDeckMove());
+    this.channel = openChannel({
+      open: () => this.claim(),
+      close: () => {
+        this.unanswered = 0;
+        clearTimeout(this.answerTimer);
+        if (this.state !== 'refused') this.setState('offline');
+      },
+      message: (m) => this.handle(m),
+    });
+  }
+
+  resetTimer(): void {
+    if (this.state === 'driving') this.channel.send({ type: 'reset-timer', token: this.token, seq: ++this.seq });
+  }
+
+  private claim(): void {
+    // Sent even without a token: the server's refusal is what the page shows.
+    this.channel.send({ type: 'claim', token: this.token, seq: ++this.seq });
+  }
+
+  private handle(m: PresentMessage): void {
+    switch (m.type) {
+      case 'hello':
+        if (this.session && this.session !== m.session) location.reload();
+        this.session = m.session;
+        return;
+      case 'position':
+        this.live = m.position;
+        if (!this.unanswered && !this.unsent) this.follow();
+        return;
+      case 'driver':
+        this.setState('driving');
+        this.hooks.timer(m.elapsedMs);
+        this.hooks.remote(m.remote);
+        if (this.unsent) {
+          this.unsent = false;
+          this.onDeckMove();
+        } else this.follow();
+        return;
+      case 'accepted':
+        this.answered();
+        return;
+      case 'refused':
+        if (m.reason === 'token') {
+          this.unsent = false;
+          this.setState('refused');
+        }
+        this.answered();
+        return; // the server sends the live position next
+      case 'timer':
+        this.hooks.timer(m.elapsedMs);
+        return;
+    }
+  }
+
+  private onDeckMove(): void {
+    this.hooks.moved();
+    if (this.applying) return;
+    const here = positionOf(this.deck);
+    if (samePosition(here, this.live)) return;
+    if (this.state === 'refused') {
+      // A page without the token only watches: back to where the talk is.
+      setTimeout(() => this.follow());
+      return;
+    }
+    if (this.state !== 'driving' || !this.channel.send({ type: 'go', token: this.token, seq: ++this.seq, position: here })) {
+      this.unsent = true;
+      return;
+    }
+    this.unanswered++;
+    clearTimeout(this.answerTimer);
+    this.answerTimer = setTimeout(() => {
+      this.unsent = true;
+      this.channel.reconnect();
+    }, ANSWER_MS);
+  }
+
+  private answered(): void {
+    this.unanswered = Math.max(0, this.unanswered - 1);
+    if (!this.unanswered) clearTimeout(this.answerTimer);
+  }
+
+  private follow(): void {
+    if (!this.live || samePosition(positionOf(this.deck), this.live)) return;
+    this.applying = true;
+    try {
+      moveTo(this.deck, this.live);
+    } finally {
+      this.applying = false;
+    }
+    this.hooks.moved();
+  }
+
+  private setState(s: DriverState): void {
+    this.state = s;
+    document.documentElement.dataset.deckDriver = s;
+    this.hooks.state(s);
+  }
+}
+
+/** The token sits after `#` in the link, so it never reaches a server log or a Referer header. */
+export function tokenFromHash(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+}

@@ -1,0 +1,16 @@
+import type { SlidePosition } from '../../present/present-messages';
+
+type RevealApi = import('reveal.js').Api;
+
+/** Where a deck is, with "no fragment shown" as -1 whether or not the slide has fragments. */
+export function positionOf(deck: RevealApi): SlidePosition {
+  const at = deck.getIndices();
+  return { h: at.h ?? 0, v: at.v ?? 0, f: at.f ?? -1 };
+}
+
+export function moveTo(deck: RevealApi, p: SlidePosition): void {
+  deck.slide(p.h, p.v, p.f);
+}
+
+/** reveal.js events after which the position may differ. */
+export const MOVE_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden'];

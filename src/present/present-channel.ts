@@ -1,0 +1,125 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { RawData, WebSocket } from 'ws';
+import { Notifier } from '../server/notifier';
+import type { LivePosition } from './position';
+import { commandSeq, parseCommand, type PresentCommand, type PresentMessage } from './present-messages';
+import { isPresenterToken } from './presenter-token';
+
+export interface ChannelOptions {
+  /** Identifies the deck's build: a page from another build reloads. */
+  session: string;
+  token: string;
+  live: LivePosition;
+  /** When the talk's timer started (server clock); set on the first driver's claim. */
+  startedAt?: number;
+  /** Called after every accepted command, to save the session. */
+  onChange(state: { startedAt?: number }): void;
+  log(line: string): void;
+  now?: () => number;
+}
+
+const PING_MS = 20_000;
+
+/**
+ * The presenter server's side of the WebSocket channel: every page follows the live position;
+ * pages that send a command with the token (speaker view, remote) drive it. Commands from any
+ * other page are answered with `refused` and change nothing.
+ */
+export class PresentChannel {
+  private readonly notifier: Notifier<PresentMessage>;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly drivers = new Set<WebSocket>();
+  private readonly warned = new WeakSet<WebSocket>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly pinger: NodeJS.Timeout;
+  private startedAt?: number;
+  /** The phone remote's link and QR code, sent to drivers only (it holds the token). */
+  remote?: { url: string; qrSvg: string };
+
+  constructor(private readonly o: ChannelOptions) {
+    this.startedAt = o.startedAt;
+    this.notifier = new Notifier<PresentMessage>((send, ws) => {
+      send({ type: 'hello', session: o.session });
+      send(this.positionMessage());
+      this.sockets.add(ws);
+      this.alive.add(ws);
+      ws.on('pong', () => this.alive.add(ws));
+      ws.on('message', (data, isBinary) => this.handle(ws, send, data, isBinary));
+      ws.on('close', () => {
+        this.sockets.delete(ws);
+        this.drivers.delete(ws);
+      });
+    });
+    // A phone that walked out of Wi-Fi leaves a socket open without an answer: drop it.
+    this.pinger = setInterval(() => this.sweep(), PING_MS);
+    this.pinger.unref();
+  }
+
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.notifier.accept(req, socket, head);
+  }
+
+  get connections(): number {
+    return this.notifier.size;
+  }
+
+  close(): void {
+    clearInterval(this.pinger);
+    this.notifier.close();
+  }
+
+  private handle(ws: WebSocket, send: (m: PresentMessage) => void, data: RawData, isBinary: boolean): void {
+    const text = isBinary ? '' : data.toString();
+    const command = parseCommand(text);
+    if (!command) return send({ type: 'refused', seq: commandSeq(text), reason: 'invalid' });
+    const verdict = this.o.live.judge(ws, command, isPresenterToken(command.token, this.o.token));
+    if (!verdict.accepted) {
+      send({ type: 'refused', seq: command.seq, reason: verdict.reason });
+      // The sender's view may be off: show it where the talk really is.
+      send(this.positionMessage());
+      if (verdict.reason === 'token' && !this.warned.has(ws)) {
+        this.warned.add(ws);
+        this.o.log('deckhand: refused a command from a page without the presenter token');
+      }
+      return;
+    }
+    this.apply(ws, send, command, verdict.moved);
+    this.o.onChange({ startedAt: this.startedAt });
+  }
+
+  private apply(ws: WebSocket, send: (m: PresentMessage) => void, command: PresentCommand, moved: boolean): void {
+    const now = (this.o.now ?? Date.now)();
+    switch (command.type) {
+      case 'claim':
+        this.drivers.add(ws);
+        this.startedAt ??= now;
+        send({ type: 'driver', seq: command.seq, elapsedMs: now - this.startedAt, remote: this.remote });
+        return;
+      case 'reset-timer':
+        this.startedAt = now;
+        for (const d of this.drivers) d.send(JSON.stringify({ type: 'timer', elapsedMs: 0 } satisfies PresentMessage));
+        return;
+      case 'go':
+        send({ type: 'accepted', seq: command.seq, version: this.o.live.current.version });
+        if (moved) this.notifier.broadcast(this.positionMessage());
+        return;
+    }
+  }
+
+  private positionMessage(): PresentMessage {
+    const { position, version } = this.o.live.current;
+    return { type: 'position', position, version };
+  }
+
+  private sweep(): void {
+    for (const ws of this.sockets) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}

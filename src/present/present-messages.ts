@@ -1,0 +1,90 @@
+/**
+ * What the presenter server and its pages say to each other over the dev server's channel
+ * (`/_deckhand/ws`), as typed unions shared by both sides. Page → server messages are
+ * commands; only a page holding the presenter token can have one accepted.
+ */
+
+/** A place in the deck, as reveal.js counts it: horizontal, vertical, fragment (-1: none shown). */
+export interface SlidePosition {
+  h: number;
+  v: number;
+  f: number;
+}
+
+export type RefusalReason = 'token' | 'replay' | 'invalid';
+
+/** Everything the server tells a page. */
+export type PresentMessage =
+  /** Sent on connect: a page built from another version of the deck reloads. */
+  | { type: 'hello'; session: string }
+  /** The live position; `version` grows with every accepted change. Sent on connect too. */
+  | { type: 'position'; position: SlidePosition; version: number }
+  /** To a driver only: its claim was accepted. The remote link carries the token, so only drivers get it. */
+  | { type: 'driver'; seq: number; elapsedMs: number; remote?: { url: string; qrSvg: string } }
+  /** To the driver that sent it, before the position it caused is broadcast. */
+  | { type: 'accepted'; seq: number; version: number }
+  /** To the page that sent the command only. */
+  | { type: 'refused'; seq: number; reason: RefusalReason }
+  /** To drivers: the talk's timer, as time elapsed when sent (clocks of devices differ). */
+  | { type: 'timer'; elapsedMs: number };
+
+/** Everything a page may ask; each carries the presenter token and a sequence number, growing per page. */
+export type PresentCommand =
+  /** "I am a driver": answered with `driver`, or `refused`. */
+  | { type: 'claim'; token: string; seq: number }
+  | { type: 'go'; token: string; seq: number; position: SlidePosition }
+  | { type: 'reset-timer'; token: string; seq: number };
+
+const MAX_INDEX = 100_000;
+
+/** Parses what a socket sent; anything that is not exactly a command is `undefined` (refused as invalid). */
+export function parseCommand(raw: string): PresentCommand | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(data) || typeof data.token !== 'string' || !isCount(data.seq)) return undefined;
+  const { token, seq } = data;
+  switch (data.type) {
+    case 'claim':
+      return { type: 'claim', token, seq };
+    case 'reset-timer':
+      return { type: 'reset-timer', token, seq };
+    case 'go': {
+      const p = data.position;
+      if (!isRecord(p) || !isCount(p.h) || !isCount(p.v) || !Number.isInteger(p.f) || (p.f as number) < -1 || (p.f as number) > MAX_INDEX) return undefined;
+      return { type: 'go', token, seq, position: { h: p.h, v: p.v, f: p.f as number } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The sequence number of whatever was sent, if it has one: a refusal names what it refuses. */
+export function commandSeq(raw: string): number {
+  try {
+    const data: unknown = JSON.parse(raw);
+    return isRecord(data) && isCount(data.seq) ? data.seq : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function samePosition(a: SlidePosition | undefined, b: SlidePosition | undefined): boolean {
+  return !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;
+}
+
+/** "7", or "7.2" for a vertical slide: counted from 1, as a viewer reads slide numbers. */
+export function slideLabel(p: SlidePosition): string {
+  return p.v > 0 ? `${p.h + 1}.${p.v + 1}` : `${p.h + 1}`;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isCount(x: unknown): x is number {
+  return Number.isInteger(x) && (x as number) >= 0 && (x as number) <= Number.MAX_SAFE_INTEGER;
+}

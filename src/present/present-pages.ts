@@ -1,0 +1,91 @@
+import { assembleDeckPage } from '../assemble/deck-page';
+import { RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
+import { escapeAttr, escapeHtml } from '../render/highlight';
+
+/** The three pages of a talk: the deck for the room, the speaker view and the phone remote. */
+
+/** What the speaker and remote pages read from `#deck-present-config`. Never the token. */
+export interface PresentPageConfig {
+  deck: string;
+  /** The audience page, which the views load in frames. */
+  deckUrl: string;
+  title: string;
+}
+
+/**
+ * The deck page with the follow plugin before the runtime. Followers on phones keep reveal.js's
+ * paged view (unless the author chose otherwise): its scroll view cannot follow a fragment step.
+ */
+export function assembleAudiencePage(compiled: CompiledDeck): string {
+  const authored = (compiled.deck.frontMatter.revealOptions ?? {}) as Record<string, unknown>;
+  const reveal = { ...compiled.page.reveal, ...('scrollActivationWidth' in authored ? {} : { scrollActivationWidth: null }) };
+  return assembleDeckPage({ ...compiled.page, reveal, extraScripts: `<script src="${compiled.page.runtime}follow.js"></script>\n` });
+}
+
+/** Shown by a speaker view or remote opened without the token. */
+const REFUSED = `<p class="deck-present-refused" id="deck-present-refused" hidden>This link has no valid presenter token, so this page follows the talk but cannot drive it. Open the speaker or remote link printed in the terminal where <code>deckhand present</code> runs.</p>`;
+
+export function assembleSpeakerPage(config: PresentPageConfig): string {
+  return shell(config, 'speaker', `Speaker view: ${config.title}`, `
+<header class="deck-speaker-bar">
+  <div class="deck-speaker-title">${escapeHtml(config.title)}</div>
+  <div class="deck-present-count" id="deck-present-count">–</div>
+  <div class="deck-present-time"><span class="deck-present-label">Elapsed</span> <span id="deck-present-elapsed">0:00:00</span>
+    <button type="button" id="deck-present-reset" class="deck-present-small" title="Start the timer again from zero">Reset</button></div>
+  <div class="deck-present-pacing" id="deck-present-pacing" hidden></div>
+  <div class="deck-present-time"><span class="deck-present-label">Clock</span> <span id="deck-present-clock">–</span></div>
+  <div class="deck-present-status" id="deck-present-status" role="status">Connecting…</div>
+  <button type="button" id="deck-present-remote" class="deck-present-small" hidden>Phone remote</button>
+</header>
+${REFUSED}
+<main class="deck-speaker-main">
+  <section class="deck-speaker-current" aria-label="Current slide"><iframe id="deck-present-current" title="Current slide"></iframe></section>
+  <section class="deck-speaker-side">
+    <div class="deck-speaker-next" aria-label="Next slide"><div class="deck-present-label">Next</div><iframe id="deck-present-next" title="Next slide" tabindex="-1"></iframe><div class="deck-speaker-end" id="deck-present-end" hidden>End of the deck</div></div>
+    <div class="deck-present-notes-box"><div class="deck-present-label">Notes</div><div class="deck-present-notes" id="deck-present-notes"></div></div>
+  </section>
+</main>
+<dialog id="deck-present-remote-dialog" class="deck-present-dialog">
+  <p>Scan with your phone to open the remote. Anyone who scans it can drive the talk: keep it off the projector.</p>
+  <div id="deck-present-remote-qr"></div>
+  <p class="deck-present-link" id="deck-present-remote-link"></p>
+  <form method="dialog"><button class="deck-present-small">Close</button></form>
+</dialog>`);
+}
+
+export function assembleRemotePage(config: PresentPageConfig): string {
+  return shell(config, 'remote', `Remote: ${config.title}`, `
+<header class="deck-remote-bar">
+  <div class="deck-present-status" id="deck-present-status" role="status">Connecting…</div>
+  <div class="deck-present-count" id="deck-present-count">–</div>
+  <div id="deck-present-elapsed">0:00:00</div>
+  <div id="deck-present-clock">–</div>
+</header>
+${REFUSED}
+<div class="deck-present-pacing" id="deck-present-pacing" hidden></div>
+<div class="deck-remote-preview"><iframe id="deck-present-current" title="Current slide" tabindex="-1"></iframe></div>
+<div class="deck-present-notes" id="deck-present-notes"></div>
+<nav class="deck-remote-buttons">
+  <button type="button" id="deck-present-prev" aria-label="Previous">‹ Prev</button>
+  <button type="button" id="deck-present-next-button" aria-label="Next">Next ›</button>
+</nav>`);
+}
+
+function shell(config: PresentPageConfig, view: 'speaker' | 'remote', title: string, body: string): string {
+  const runtime = `/${RUNTIME_DIR}/`;
+  return `<!doctype html>
+<html lang="en" class="deck-present deck-present-${view}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${escapeAttr(runtime)}present.css">
+</head>
+<body>${body}
+<script type="application/json" id="deck-present-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
+<script src="${escapeAttr(runtime)}${view}.js"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { compileDeck, RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
+import { DeckhandError, hasErrors, type Diagnostic } from '../diagnostics';
+import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
+import { findDecks } from '../load/find-decks';
+import { packageRoot } from '../package-root';
+import { resolveDeckAsset, resolveRuntimeResource } from '../server/deck-resources';
+import { listen } from '../server/listen';
+import { contentType, createHandler, type Resource } from '../server/http-handler';
+import { SOCKET_PATH } from '../server/notifier';
+import { isAllowedHost, isAllowedOrigin } from '../server/security';
+import type { DeckSource } from '../types';
+import { LivePosition, START, type LiveState } from './position';
+import { PresentChannel } from './present-channel';
+import { resolvePresentOptions, type PresentOptions } from './present-options';
+import { assembleAudiencePage, assembleRemotePage, assembleSpeakerPage, type PresentPageConfig } from './present-pages';
+import { loadSession, saveSession, sessionFile, type PresentSession } from './present-session';
+import { allowedHostNames, lanAddresses } from '../server/host-names';
+import { presentUrls, REMOTE_PATH, SPEAKER_PATH, type PresentUrls } from './present-urls';
+import { createPresenterToken } from './presenter-token';
+import { renderSvgQr } from './qr';
+
+export interface PresentServer {
+  urls: PresentUrls;
+  port: number;
+  /** The presenter token (also in `urls.speaker` and `urls.remote`). */
+  token: string;
+  deck: { name: string; title: string; slides: number };
+  /** The live position; `version` grows with every change. */
+  live(): LiveState;
+  /** Set when the talk went on from a saved session instead of starting anew. */
+  resumed?: LiveState;
+  /** Open pages (followers and drivers). */
+  connections(): number;
+  diagnostics: Diagnostic[];
+  close(): Promise<void>;
+}
+
+/** The runtime bundles a talk's pages load (see scripts/bundle.mjs). */
+const RUNTIME_FILES = ['deckhand.js', 'follow.js', 'speaker.js', 'remote.js', 'present.css'];
+
+/**
+ * `deckhand present`: compiles one deck in memory (as the dev server does), then serves it to
+ * the room with a live position that the speaker view and the phone remote drive. The talk's
+ * session (token, position, timer) is saved, so a restarted server picks up where it was.
+ */
+export async function startPresentServer(overrides: Partial<PresentOptions> = {}): Promise<PresentServer> {
+  const options = resolvePresentOptions(overrides);
+  const compiled = await compileOnce(pickDeck(options.root, options.input), options);
+  const shape = compiled.deck.stacks.map((s) => s.length);
+  const runtime = path.join(packageRoot(), 'lib', 'runtime');
+
+  const file = sessionFile(options.cacheDir, compiled.name);
+  const saved = options.resumeWithinMs > 0 ? loadSession(file, Date.now(), options.resumeWithinMs) : undefined;
+  const session: PresentSession = saved ?? { token: createPresenterToken(), live: { position: START, version: 0 }, savedAt: Date.now() };
+  const live = new LivePosition(shape, session.live);
+  const save = (startedAt?: number) => {
+    session.live = live.current;
+    session.startedAt = startedAt;
+    session.savedAt = Date.now();
+    try {
+      saveSession(file, session);
+    } catch (e) {
+      options.log(`deckhand: could not save the talk's session (a restart will start anew): ${(e as Error).message}`);
+    }
+  };
+
+  const audience = assembleAudiencePage(compiled);
+  const pageConfig: PresentPageConfig = { deck: compiled.name, deckUrl: `/${encodeURIComponent(compiled.name)}/`, title: compiled.title };
+  const pages = new Map<string, string>([
+    [SPEAKER_PATH, assembleSpeakerPage(pageConfig)],
+    [REMOTE_PATH, assembleRemotePage(pageConfig)],
+  ]);
+  const channel = new PresentChannel({
+    session: createHash('sha1').update(audience).digest('base64url').slice(0, 16),
+    token: session.token,
+    live,
+    startedAt: session.startedAt,
+    onChange: ({ startedAt }) => save(startedAt),
+    log: options.log,
+  });
+
+  const hosts = allowedHostNames(options.host);
+  let port = 0;
+  const resolve = (pathname: string): Resource | undefined => {
+    if (pathname === '/' || pathname === '/index.html') return { redirect: pageConfig.deckUrl };
+    if (pathname === '/favicon.ico') return { body: '', type: 'image/x-icon' };
+    const page = pages.get(pathname);
+    if (page) return { body: page, type: contentType('index.html') };
+    const [, first, ...rest] = pathname.split('/');
+    const sub = rest.join('/');
+    if (first === RUNTIME_DIR) return resolveRuntimeResource(sub, runtime, RUNTIME_FILES, [compiled.style]);
+    if (first !== compiled.name) return undefined;
+    if (rest.length === 0) return { redirect: pageConfig.deckUrl };
+    if (sub === '' || sub === 'index.html') return { body: audience, type: contentType('index.html') };
+    return resolveDeckAsset(compiled, sub);
+  };
+  const server = http.createServer(createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve }));
+  server.on('upgrade', (req, socket, head) => {
+    const ok = req.url === SOCKET_PATH && isAllowedHost(req.headers.host, hosts, port) && isAllowedOrigin(req.headers.origin, hosts, port);
+    if (!ok) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    channel.accept(req, socket, head);
+  });
+  port = await listen(server, options.port, options.host, options.portIsDefault);
+
+  const urls = presentUrls(options.host, port, compiled.name, session.token, lanAddresses());
+  if (urls.shared) channel.remote = { url: urls.remote, qrSvg: await renderSvgQr(urls.remote) };
+  save(session.startedAt);
+
+  return {
+    urls,
+    port,
+    token: session.token,
+    deck: { name: compiled.name, title: compiled.title, slides: compiled.slideCount },
+    live: () => live.current,
+    resumed: saved?.live,
+    connections: () => channel.connections,
+    diagnostics: compiled.diagnostics,
+    async close() {
+      channel.close();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // Pages keep HTTP connections open (keep-alive, a request in flight): close waits for them otherwise.
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+/** The deck named, or the only one under `slides/`: a talk is one deck. */
+function pickDeck(root: string, input: string | undefined): DeckSource {
+  const decks = findDecks(root, input ? [input] : []);
+  if (decks.length > 1) {
+    const names = decks.map((d) => path.relative(root, d.root)).join(', ');
+    throw new DeckhandError(`several decks found; name the one to present: ${names}`, [], 2);
+  }
+  return decks[0];
+}
+
+/** Compiled once: a talk does not change while it is given, and Chromium is closed before it starts. */
+async function compileOnce(source: DeckSource, options: Readonly<PresentOptions>): Promise<CompiledDeck> {
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
+  let compiled: CompiledDeck;
+  try {
+    compiled = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams });
+  } finally {
+    await diagrams.close();
+  }
+  if (hasErrors(compiled.diagnostics)) {
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
+    throw new DeckhandError(`${compiled.name} has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} before presenting`, compiled.diagnostics);
+  }
+  return compiled;
+}
+

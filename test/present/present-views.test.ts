@@ -1,0 +1,222 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPresentServer, type PresentServer } from '../../src/present/present-server';
+import { hasChromium, launch } from '../helpers/chromium';
+import { makeProject } from '../helpers/fixtures';
+import { TALK } from '../helpers/present-deck';
+
+type At = { h: number; v: number; f: number };
+const at = (page: Page): Promise<At> =>
+  page.evaluate(() => {
+    const i = (window as any).Reveal.getIndices();
+    return { h: i.h, v: i.v ?? 0, f: i.f ?? -1 };
+  });
+/** Where the deck inside a speaker view or remote is. */
+const frameAt = (page: Page): Promise<At> =>
+  page.evaluate(() => {
+    const i = (document.getElementById('deck-present-current') as HTMLIFrameElement).contentWindow!.Reveal.getIndices();
+    return { h: i.h, v: i.v ?? 0, f: i.f ?? -1 };
+  });
+
+declare global {
+  interface Window {
+    Reveal: import('reveal.js').Api;
+  }
+}
+
+describe.runIf(hasChromium())('deckhand present: speaker view, remote and audience in Chromium', () => {
+  let root: string;
+  let server: PresentServer;
+  let browser: Browser;
+  let speaker: Page;
+  let remote: Page;
+  let audience: Page;
+  const pageErrors: string[] = [];
+  const audienceFrames: string[] = [];
+
+  const start = (port = 0) => startPresentServer({ root, input: 'slides/talk.md', port, chromium: false, cacheDir: path.join(root, '.cache'), log: () => {} });
+  const open = async (url: string, viewport = { width: 1280, height: 800 }, phone = false) => {
+    const page = await browser.newPage({ viewport, isMobile: phone, hasTouch: phone });
+    page.on('pageerror', (e) => pageErrors.push(`${url}: ${e.message}`));
+    await page.goto(url);
+    return page;
+  };
+  const expectAll = async (want: At) => {
+    await expect.poll(() => at(audience)).toEqual(want);
+    await expect.poll(() => frameAt(speaker)).toEqual(want);
+    await expect.poll(() => frameAt(remote)).toEqual(want);
+  };
+
+  beforeAll(async () => {
+    root = makeProject({ 'slides/talk.md': TALK });
+    server = await start();
+    browser = await launch();
+    audience = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    audience.on('pageerror', (e) => pageErrors.push(`audience: ${e.message}`));
+    audience.on('websocket', (ws) => ws.on('framereceived', (f) => audienceFrames.push(String(f.payload))));
+    await audience.goto(server.urls.audience);
+    await audience.waitForSelector('html[data-deck-follow=live]');
+    speaker = await open(server.urls.speaker, { width: 1440, height: 900 });
+    remote = await open(server.urls.remote, { width: 390, height: 844 }, true);
+    await speaker.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
+    await remote.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the speaker the notes, the elapsed timer, the clock, pacing and the next step', async () => {
+    expect(await speaker.locator('#deck-present-notes').innerText()).toContain('Say hello');
+    expect(await speaker.locator('#deck-present-count').innerText()).toBe('1 / 6');
+    expect(await speaker.locator('#deck-present-clock').innerText()).toMatch(/\d{1,2}:\d{2}/);
+    await expect.poll(() => speaker.locator('#deck-present-elapsed').innerText(), { timeout: 4000 }).toMatch(/^0:0[1-9]$/);
+    const pacing = speaker.locator('#deck-present-pacing');
+    expect(await pacing.isVisible()).toBe(true);
+    // totalTime 600 s less the 90 s slide, shared by the other five: 102 s for the first slide.
+    expect(await pacing.innerText()).toMatch(/^On track · 1:[2-4]\d left for this slide$/);
+    expect(await pacing.getAttribute('data-pace')).toBe('on-track');
+    await speaker.locator('#deck-present-reset').click();
+    await expect.poll(() => remote.locator('#deck-present-elapsed').innerText()).toBe('0:00');
+    // The next step after the title is the slide with three (hidden) points.
+    expect(await speaker.frameLocator('#deck-present-next').locator('section.present h2').innerText()).toBe('Three points');
+    expect(await remote.locator('#deck-present-notes').innerText()).toContain('Say hello');
+    expect(await remote.locator('#deck-present-elapsed').isVisible()).toBe(true);
+  });
+
+  it('moves the audience and the remote to the same slide and fragment when the speaker navigates', async () => {
+    await speaker.locator('body').click({ position: { x: 1400, y: 20 } }); // focus the view, not a frame
+    for (let i = 0; i < 3; i++) await speaker.keyboard.press('ArrowRight');
+    await expectAll({ h: 1, v: 0, f: 1 });
+    expect(await audience.locator('section.present .fragment.visible').count()).toBe(2);
+    expect(await remote.locator('#deck-present-notes').innerText()).toContain('Reveal the points');
+    expect(await speaker.frameLocator('#deck-present-next').locator('section.present .fragment.visible').count()).toBe(3);
+    expect(await audience.getAttribute('html', 'data-deck-follow')).toBe('live');
+  });
+
+  it('moves everyone when the presenter taps next or swipes on the remote', async () => {
+    await remote.locator('#deck-present-next-button').tap();
+    await expectAll({ h: 1, v: 0, f: 2 });
+    await remote.locator('#deck-present-next-button').tap();
+    await expectAll({ h: 2, v: 0, f: -1 });
+    await remote.locator('#deck-present-next-button').tap(); // into the vertical slide below
+    await expectAll({ h: 2, v: 1, f: -1 });
+    expect(await speaker.locator('#deck-present-notes').innerText()).toContain('The vertical child');
+    await swipe(remote, 300, 100); // right to left: next
+    await expectAll({ h: 3, v: 0, f: -1 });
+    await swipe(remote, 100, 300);
+    await expectAll({ h: 2, v: 1, f: -1 });
+    await remote.locator('#deck-present-prev').tap();
+    await expectAll({ h: 2, v: 0, f: -1 });
+  });
+
+  it('lets a viewer browse without moving anyone, then re-join the live slide with one click', async () => {
+    await audience.keyboard.press('ArrowLeft');
+    await audience.keyboard.press('ArrowLeft');
+    expect(await at(audience)).not.toEqual({ h: 2, v: 0, f: -1 });
+    const button = audience.locator('button.deck-follow-live');
+    await expect.poll(() => button.innerText()).toBe('Back to live ▸ slide 3');
+    expect(await audience.getAttribute('html', 'data-deck-follow')).toBe('browsing');
+    // The speaker moves on; the browsing viewer is left where they are, and the button says where live is.
+    await speaker.keyboard.press('ArrowRight');
+    await expect.poll(() => frameAt(remote)).toEqual({ h: 3, v: 0, f: -1 });
+    await expect.poll(() => button.innerText()).toBe('Back to live ▸ slide 4');
+    expect(server.live().position).toEqual({ h: 3, v: 0, f: -1 });
+    expect((await at(audience)).h).toBeLessThan(2);
+    await button.click();
+    await expect.poll(() => at(audience)).toEqual({ h: 3, v: 0, f: -1 });
+    expect(await audience.getAttribute('html', 'data-deck-follow')).toBe('live');
+    expect(await button.innerText()).toBe('● Live');
+  });
+
+  it('refuses a command forged in the audience page, which never receives the token', async () => {
+    const answer = await audience.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(`ws://${location.host}/_deckhand/ws`);
+          ws.onopen = () => ws.send(JSON.stringify({ type: 'go', token: 'x'.repeat(32), seq: 99, position: { h: 0, v: 0, f: -1 } }));
+          ws.onmessage = (e) => JSON.parse(e.data).type === 'refused' && (resolve(e.data), ws.close());
+        }),
+    );
+    expect(JSON.parse(answer)).toMatchObject({ type: 'refused', reason: 'token' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await frameAt(speaker)).toEqual({ h: 3, v: 0, f: -1 });
+    expect(server.live().position).toEqual({ h: 3, v: 0, f: -1 });
+    expect(audienceFrames.length).toBeGreaterThan(3);
+    expect(audienceFrames.join('\n')).not.toContain(server.token);
+    expect(await audience.content()).not.toContain(server.token);
+  });
+
+  it('refuses control to a speaker view or remote opened without the token', async () => {
+    const stranger = await open(server.urls.speaker.replace(/#.*/, ''));
+    await stranger.waitForSelector('html[data-deck-driver=refused][data-deck-view-ready]');
+    expect(await stranger.locator('#deck-present-status').innerText()).toBe('Read-only');
+    expect(await stranger.locator('#deck-present-refused').innerText()).toContain('no valid presenter token');
+    expect(await speaker.locator('#deck-present-refused').isVisible()).toBe(false);
+    await expect.poll(() => frameAt(stranger)).toEqual({ h: 3, v: 0, f: -1 });
+    await stranger.locator('body').click({ position: { x: 1200, y: 20 } });
+    await stranger.keyboard.press('ArrowRight');
+    await stranger.keyboard.press('ArrowRight');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await at(audience)).toEqual({ h: 3, v: 0, f: -1 });
+    expect(await frameAt(speaker)).toEqual({ h: 3, v: 0, f: -1 });
+    await expect.poll(() => frameAt(stranger)).toEqual({ h: 3, v: 0, f: -1 }); // back to where the talk is
+    const wrong = await open(server.urls.remote.replace(/token=.*/, 'token=' + 'y'.repeat(32)), { width: 390, height: 844 }, true);
+    await wrong.waitForSelector('html[data-deck-driver=refused]');
+    expect(await wrong.locator('#deck-present-next-button').isDisabled()).toBe(true);
+    await stranger.close();
+    await wrong.close();
+  });
+
+  it('sends a viewer who joins late straight to the live slide', async () => {
+    const late = await open(server.urls.audience + '#/0');
+    await late.waitForSelector('html[data-deck-follow=live]');
+    await expect.poll(() => at(late)).toEqual({ h: 3, v: 0, f: -1 });
+    await late.close();
+  });
+
+  it('shows no live mark on the projector (?projector), only the way back after someone browsed there', async () => {
+    const projector = await open(server.urls.audience + '?projector');
+    await projector.waitForSelector('html[data-deck-follow=live]');
+    await expect.poll(() => at(projector)).toEqual({ h: 3, v: 0, f: -1 });
+    const button = projector.locator('button.deck-follow-live');
+    expect(await button.isVisible()).toBe(false);
+    await projector.keyboard.press('ArrowLeft');
+    await expect.poll(() => button.isVisible()).toBe(true);
+    await button.click();
+    await expect.poll(() => button.isVisible()).toBe(false);
+    expect(await at(projector)).toEqual({ h: 3, v: 0, f: -1 });
+    await projector.close();
+  });
+
+  it('brings every page back to the live slide when the server restarts', async () => {
+    const { port } = server;
+    await server.close();
+    await audience.waitForSelector('html[data-deck-follow=offline]');
+    await speaker.waitForSelector('html[data-deck-driver=offline]');
+    server = await start(port);
+    await audience.waitForSelector('html[data-deck-follow=live]', { timeout: 15_000 });
+    await speaker.waitForSelector('html[data-deck-driver=driving]', { timeout: 15_000 });
+    await remote.waitForSelector('html[data-deck-driver=driving]', { timeout: 15_000 });
+    await expectAll({ h: 3, v: 0, f: -1 });
+    await speaker.keyboard.press('ArrowRight');
+    await expectAll({ h: 4, v: 0, f: -1 });
+  });
+
+  it('raised no script error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** A one-finger horizontal swipe across the page, as a phone sends it. */
+function swipe(page: Page, fromX: number, toX: number): Promise<void> {
+  return page.evaluate(
+    ([a, b]) => {
+      const touch = (x: number) => new Touch({ identifier: 1, target: document.body, clientX: x, clientY: 500 });
+      document.body.dispatchEvent(new TouchEvent('touchstart', { touches: [touch(a)], changedTouches: [touch(a)], bubbles: true }));
+      document.body.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [touch(b)], bubbles: true }));
+    },
+    [fromX, toX],
+  );
+}
