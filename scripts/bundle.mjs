@@ -15,6 +15,8 @@ await Promise.all([
     entryPoints: {
       deckhand: path.join(root, 'src/client/index.ts'),
       dev: path.join(root, 'src/client/dev/index.ts'),
+      // Added by `deckhand check` to the page it measures.
+      measure: path.join(root, 'src/client/measure-entry.ts'),
       // `deckhand present`: the audience follow plugin, the speaker view, the phone remote and their styles.
       follow: path.join(root, 'src/client/present/follow.ts'),
       speaker: path.join(root, 'src/client/present/speaker.ts'),

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build';
+import { checkDecks } from '../src/check/check-decks';
+import { formatDiagnostic } from '../src/diagnostics';
 import { hasChromium, launch } from './helpers/chromium';
 import { openDeck, type OpenedDeck } from './helpers/deck-page';
 import { contrastRatio, findDiagramLabelProblems, findOverflowingSlides } from './helpers/slide-checks';
@@ -75,6 +77,11 @@ describe.runIf(hasChromium())('flagship deck: Docker from the kernel up', () => 
 
   it('fits every slide, vertical ones and fully revealed fragments included, in the 960×700 canvas', async () => {
     expect(await findOverflowingSlides(page)).toEqual([]);
+  }, 120_000);
+
+  it('passes deckhand check with no findings, warnings included', async () => {
+    const { diagnostics } = await checkDecks({ root: ROOT, inputs: [DECK], log: () => {} });
+    expect(diagnostics.map((d) => formatDiagnostic(d, ROOT))).toEqual([]);
   }, 120_000);
 
   it('is legible when projected: strong contrast and code at a readable size', async () => {

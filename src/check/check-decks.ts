@@ -31,7 +31,7 @@ export async function checkDecks(overrides: Partial<CheckOptions> = {}): Promise
     const diagnostics: Diagnostic[] = [];
     for (const bundle of bundles) {
       diagnostics.push(...bundle.compiled.diagnostics);
-      diagnostics.push(...withFrames(checkContent(bundle, options.root), bundle));
+      diagnostics.push(...checkContent(bundle, options.root));
       // Without its stylesheet (an unknown theme, already reported) a deck's layout means nothing.
       if (bundle.compiled.style) diagnostics.push(...withFrames(await checkOverflow(await browser, bundle), bundle));
     }
@@ -44,8 +44,14 @@ export async function checkDecks(overrides: Partial<CheckOptions> = {}): Promise
   }
 }
 
-/** The checks that need only the deck's sources and rendered HTML. */
-export function checkContent(bundle: DeckBundle, root: string): Diagnostic[] {
+/** A deck as the content checks need it: its sources and their compiled form. */
+export type CheckedDeck = Pick<DeckBundle, 'source' | 'compiled'>;
+
+/**
+ * The checks that need only the deck's sources and rendered HTML, with code frames: fast
+ * enough for the dev server to run after every save.
+ */
+export function checkContent(bundle: CheckedDeck, root: string): Diagnostic[] {
   const ctx = fileContext(root);
   const { deck } = bundle.compiled;
   const targets = linkTargets(bundle);
@@ -53,10 +59,10 @@ export function checkContent(bundle: DeckBundle, root: string): Diagnostic[] {
   for (const slide of parseDeck(bundle.source).deck.stacks.flat()) {
     out.push(...checkLinks(slide, targets, ctx), ...checkAltText(slide, ctx));
   }
-  return out;
+  return withFrames(out, bundle);
 }
 
-function linkTargets(bundle: DeckBundle): LinkTargets {
+function linkTargets(bundle: CheckedDeck): LinkTargets {
   const { deck, page } = bundle.compiled;
   const ids = new Set<string>();
   for (const slide of deck.stacks.flat()) {
@@ -66,7 +72,7 @@ function linkTargets(bundle: DeckBundle): LinkTargets {
   return { ids, stacks: deck.stacks.map((s) => s.length), oneBased: page.reveal.hashOneBasedIndex === true };
 }
 
-function withFrames(list: Diagnostic[], bundle: DeckBundle): Diagnostic[] {
+function withFrames(list: Diagnostic[], bundle: CheckedDeck): Diagnostic[] {
   const texts = new Map(bundle.source.files.map((f) => [f.path, f.text]));
   return list.map((d) => withFrame(d, d.file ? (texts.get(d.file) ?? readQuietly(d.file)) : undefined));
 }

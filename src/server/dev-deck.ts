@@ -5,7 +5,7 @@ import { DeckhandError, diagnostic, hasErrors, type Diagnostic } from '../diagno
 import { readDeck } from '../load/find-decks';
 import type { SplitCache } from '../parse/parse-deck';
 import { evictDependents, type RenderCache } from '../render/render-deck';
-import type { RenderedSlide } from '../types';
+import type { DeckSource, RenderedSlide } from '../types';
 import type { ServerMessage, SlidePatch } from './messages';
 import { matchSlideIds } from './slide-identity';
 
@@ -28,6 +28,7 @@ export class DevDeck {
   readonly renderCache: RenderCache = new Map();
   private readonly splitCache: SplitCache = new Map();
   private compiled?: CompiledDeck;
+  private source?: DeckSource;
   private shown: ShownSlide[] = [];
   private shape = '';
   private pageKey = '';
@@ -44,6 +45,11 @@ export class DevDeck {
     return this.compiled;
   }
 
+  /** The last good compile with the sources it came from, as `deckhand check` takes it. */
+  get checkable(): { source: DeckSource; compiled: CompiledDeck } | undefined {
+    return this.compiled && this.source ? { source: this.source, compiled: this.compiled } : undefined;
+  }
+
   /** The full page for a new visitor: the last good compile, with slide identities. */
   page(): string | undefined {
     return (this.pageHtml ??= this.compiled?.html);
@@ -58,8 +64,10 @@ export class DevDeck {
     if (structural) this.renderCache.clear();
     else evictDependents(this.renderCache, changed);
     let next: CompiledDeck;
+    let source: DeckSource;
     try {
-      next = await compileDeck(readDeck(this.target), { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache });
+      source = readDeck(this.target);
+      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache });
     } catch (e) {
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
       return this.fail(diagnostics);
@@ -98,6 +106,7 @@ export class DevDeck {
       }
     }
     this.compiled = next;
+    this.source = source;
     this.shown = shown;
     this.shape = shape;
     this.pageKey = pageKey;

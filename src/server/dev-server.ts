@@ -9,9 +9,11 @@ import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagra
 import { findDecks } from '../load/find-decks';
 import { resolveBuildOptions, type BuildOptions } from '../options';
 import { packageRoot } from '../package-root';
+import { ContentChecks, relativeFile } from './content-checks';
 import { DevDeck } from './dev-deck';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { contentType, createHandler, type Resource } from './http-handler';
+import type { ServerMessage } from './messages';
 import { Notifier, SOCKET_PATH } from './notifier';
 import { allowedHostNames, browsableOrigin } from './host-names';
 import { isAllowedHost, isAllowedOrigin } from './security';
@@ -60,10 +62,14 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   }
 
   let port = 0;
+  const forPage = (m: ServerMessage): ServerMessage => (m.type === 'error' ? { ...m, diagnostics: m.diagnostics.map((d) => relativeFile(d, options.root)) } : m);
   const notifier = new Notifier((send) => {
     send({ type: 'hello', session });
-    for (const d of decks) if (d.lastError) send(d.lastError);
+    for (const d of decks) if (d.lastError) send(forPage(d.lastError));
+    for (const m of checks.current()) send(m);
   });
+  const checks = new ContentChecks(options.root, (m) => notifier.broadcast(m), options.log);
+  for (const deck of decks) checks.schedule(deck);
   const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve: (p) => resolveResource(p, decks, runtime) });
   const server = http.createServer(handler);
   server.on('upgrade', (req, socket, head) => {
@@ -82,8 +88,9 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
       if (!concerns(deck, batch.files)) continue;
       const started = performance.now();
       const { messages, diagnostics } = await deck.update(batch.files, batch.structural);
-      for (const m of messages) notifier.broadcast(m);
+      for (const m of messages) notifier.broadcast(forPage(m));
       report(deck, diagnostics, Math.round(performance.now() - started));
+      checks.schedule(deck);
     }
     watcher.add(watchList(decks, options.root));
   };
@@ -102,6 +109,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     decks,
     async close() {
       await watcher.close();
+      checks.close();
       notifier.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Open pages hold keep-alive connections; close() alone would wait for them to go idle.

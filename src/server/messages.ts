@@ -19,4 +19,6 @@ export type ServerMessage =
   /** The page itself changed (front matter, runtime options): reload, keeping the position. */
   | { type: 'reload'; deck: string }
   | { type: 'error'; deck: string; diagnostics: Diagnostic[] }
-  | { type: 'clear-error'; deck: string };
+  | { type: 'clear-error'; deck: string }
+  /** What `deckhand check` finds in the sources (links, alt text, empty slides, ids); empty when none. */
+  | { type: 'checks'; deck: string; diagnostics: Diagnostic[] };

@@ -111,6 +111,30 @@ describe.runIf(hasChromium())('deckhand dev', () => {
     await expect.poll(() => overlay.count()).toBe(0);
   });
 
+  it("shows what deckhand check finds, in the sources and on the slide on screen, until it is fixed", async () => {
+    await reveal(page, 'R.slide(0, 0)');
+    const button = page.locator('button.deck-dev-checks');
+    const list = page.locator('.deck-dev-checks-list');
+    const findings = async () => {
+      if (!(await button.isVisible())) return '';
+      if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+      return list.innerText();
+    };
+    const before = await findings();
+    expect(before).not.toContain('01-intro.md');
+
+    fs.writeFileSync(chapter, original.replace('Deckhand fixture deck.', 'Deckhand fixture deck.\n\n![](../../images/square.png)'));
+    await expect.poll(findings).toMatch(/slides\/basic\/01-intro\.md:10:1 warning: .*alt text/);
+
+    const tall = Array.from({ length: 60 }, (_, i) => `- point ${i + 1}`).join('\n');
+    fs.writeFileSync(chapter, original.replace('Deckhand fixture deck.', `Deckhand fixture deck.\n\n${tall}`));
+    await expect.poll(findings).toMatch(/slides\/basic\/01-intro\.md:6:1 error: slide content overflows the 960×700 canvas by \d+ px at the bottom/);
+    expect(await findings()).not.toContain('alt text');
+
+    fs.writeFileSync(chapter, original);
+    await expect.poll(findings).toBe(before);
+  });
+
   it('handles an atomic save (write a temp file, rename it over the original)', async () => {
     await reveal(page, 'R.slide(0, 0)');
     const tmp = chapter + '.tmp-save';

@@ -1,5 +1,7 @@
 import type { ServerMessage } from '../../server/messages';
+import { ChecksPanel } from './checks-panel';
 import { Overlay } from './overlay';
+import { checkShownSlide } from './slide-overflow';
 import { FollowToggle } from './follow-toggle';
 import { applyPatch, applyStructure, goToSlideId, swapStylesheet } from './patch';
 
@@ -16,6 +18,28 @@ const overlay = new Overlay();
 let deck: RevealApi | undefined;
 let session: string | undefined;
 let follow: FollowToggle | undefined;
+let checks: ChecksPanel | undefined;
+let measureTimer: number | undefined;
+let observed: Element | undefined;
+
+// A diagram drawn late or an image that loads changes the slide's size: measure again then.
+const resized = new ResizeObserver(() => measureSoon());
+
+/** Measured once the slide has settled: after its transition, diagrams and fonts. */
+function measureSoon(): void {
+  if (!checks || !deck) return;
+  clearTimeout(measureTimer);
+  measureTimer = window.setTimeout(() => {
+    if (!deck) return;
+    const slide = deck.getCurrentSlide();
+    if (slide !== observed) {
+      resized.disconnect();
+      if (slide) resized.observe(slide);
+      observed = slide;
+    }
+    checks?.setSlideFindings(checkShownSlide(deck));
+  }, 350);
+}
 
 function handle(m: ServerMessage): void {
   if ('deck' in m && m.deck !== deckName) return;
@@ -29,6 +53,9 @@ function handle(m: ServerMessage): void {
       return;
     case 'clear-error':
       overlay.hide();
+      return;
+    case 'checks':
+      checks?.setServerFindings(m.diagnostics);
       return;
     case 'reload':
       location.reload();
@@ -44,6 +71,7 @@ function handle(m: ServerMessage): void {
       break;
   }
   if (deck && 'focus' in m && m.focus && follow?.on && !isReceiver) goToSlideId(deck, m.focus);
+  measureSoon();
   document.dispatchEvent(new CustomEvent('deckhand:updated', { detail: m.type }));
 }
 
@@ -64,7 +92,11 @@ const plugin = {
   id: 'deckhand-dev',
   init(d: RevealApi) {
     deck = d;
-    if (!isReceiver) follow = new FollowToggle();
+    if (isReceiver) return;
+    follow = new FollowToggle();
+    checks = new ChecksPanel(() => deck);
+    for (const event of ['ready', 'slidechanged', 'resize']) d.on(event, measureSoon);
+    document.addEventListener('deckhand:ready', measureSoon);
   },
 };
 const w = window as unknown as { DeckhandPlugins?: object[] };

@@ -1,0 +1,83 @@
+import type { Diagnostic } from '../../diagnostics';
+
+type RevealApi = import('reveal.js').Api;
+
+/**
+ * What `deckhand check` would say, shown while editing: the server's source findings for the
+ * deck, plus the overflow of the slide on screen, measured here. A small button when there is
+ * something to say (nothing at all when there is not); a click opens the list, and a click on
+ * an item goes to its slide.
+ */
+export class ChecksPanel {
+  private fromServer: Diagnostic[] = [];
+  private onSlide: Diagnostic[] = [];
+  private open = false;
+  private readonly button = document.createElement('button');
+  private readonly list = document.createElement('div');
+
+  constructor(private readonly deck: () => RevealApi | undefined) {
+    const b = this.button;
+    b.type = 'button';
+    b.className = 'deck-dev-checks';
+    b.setAttribute('style', 'position:fixed;left:10px;bottom:44px;z-index:2147483646;font:13px system-ui,sans-serif;padding:4px 10px;border-radius:14px;border:1px solid #b7791f;background:#fff7e0;color:#5c3b00;cursor:pointer;display:none');
+    b.addEventListener('click', () => {
+      this.open = !this.open;
+      this.render();
+    });
+    const l = this.list;
+    l.className = 'deck-dev-checks-list';
+    l.setAttribute('role', 'status');
+    l.setAttribute('style', 'position:fixed;left:10px;bottom:78px;max-width:min(720px,calc(100vw - 20px));max-height:50vh;overflow:auto;z-index:2147483646;background:rgba(255,252,242,.97);color:#2b2110;border:1px solid #d9b25c;border-radius:8px;box-shadow:0 6px 20px rgba(0,0,0,.25);font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;padding:6px 0;display:none');
+    document.body.append(b, l);
+  }
+
+  setServerFindings(diagnostics: Diagnostic[]): void {
+    this.fromServer = diagnostics;
+    this.render();
+  }
+
+  setSlideFindings(diagnostics: Diagnostic[]): void {
+    if (JSON.stringify(diagnostics) === JSON.stringify(this.onSlide)) return;
+    this.onSlide = diagnostics;
+    this.render();
+  }
+
+  private render(): void {
+    const all = [...this.onSlide, ...this.fromServer];
+    const errors = all.filter((d) => d.severity === 'error').length;
+    this.button.style.display = all.length ? '' : 'none';
+    this.button.textContent = `⚠ check: ${all.length} finding${all.length === 1 ? '' : 's'}${errors ? ` (${errors} error${errors === 1 ? '' : 's'})` : ''}`;
+    this.button.setAttribute('aria-expanded', String(this.open));
+    this.list.style.display = this.open && all.length ? '' : 'none';
+    this.list.replaceChildren(...all.map((d) => this.item(d)));
+  }
+
+  private item(d: Diagnostic): HTMLElement {
+    const el = document.createElement('div');
+    el.className = 'deck-dev-check';
+    el.setAttribute('style', `padding:4px 12px;cursor:pointer;border-left:3px solid ${d.severity === 'error' ? '#c53030' : '#d69e2e'}`);
+    el.textContent = `${d.file ? `${d.file}:${d.line ?? 1}:${d.column ?? 1} ` : ''}${d.severity}: ${d.message} [${d.code}]`;
+    el.title = 'Go to this slide';
+    el.addEventListener('click', () => this.goTo(d));
+    return el;
+  }
+
+  /** The slide that holds the finding's line: same file, the last slide starting at or before it. */
+  private goTo(d: Diagnostic): void {
+    const deck = this.deck();
+    if (!deck || !d.file) return;
+    let best: { slide: HTMLElement; line: number } | undefined;
+    for (const slide of deck.getSlides() as HTMLElement[]) {
+      const [file, line] = splitSource(slide.getAttribute('data-deck-source'));
+      if (file === d.file && line <= (d.line ?? 1) && (!best || line > best.line)) best = { slide, line };
+    }
+    if (!best) return;
+    const { h, v } = deck.getIndices(best.slide);
+    deck.slide(h, v);
+  }
+}
+
+export function splitSource(source: string | null): [string, number] {
+  const m = /^(.*):(\d+)$/.exec(source ?? '');
+  return m ? [m[1], Number(m[2])] : ['', 0];
+}
