@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { mimeType } from '../media-type';
 import type { Browser, Page } from 'playwright-core';
 import { renderInPage, themeFontInPage, type PageJob, type PageResult } from './mermaid-page';
 
@@ -48,7 +49,7 @@ export class MermaidPage {
       if (rel === 'mermaid.js') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(assets.mermaidFile) });
       if (rel === 'theme.css') return route.fulfill({ contentType: 'text/css', body: assets.themeCss });
       const data = assets.themeFiles.get(rel);
-      if (data) return route.fulfill({ body: Buffer.from(data), contentType: mime(rel) });
+      if (data) return route.fulfill({ body: Buffer.from(data), contentType: mimeType(rel) });
       return route.fulfill({ status: 404, body: '' });
     });
     await page.goto(ORIGIN + '/');
@@ -71,7 +72,3 @@ function harness(): string {
 <body><div class="reveal"><div class="slides"><section>Deckhand</section></div></div></body></html>`;
 }
 
-function mime(file: string): string {
-  const ext = path.extname(file).toLowerCase();
-  return ({ '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png' } as Record<string, string>)[ext] ?? 'application/octet-stream';
-}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readBundleFile, resolveBundleUrl, type DeckBundle } from './deck-bundle';
 import { inlineCssUrls, keepWoff2Sources } from './inline-css';
-import { dataUri } from './mime';
+import { dataUri } from '../media-type';
 
 /** Attributes whose value is the URL of a file the slide shows. */
 const URL_ATTRIBUTES = ['src', 'poster', 'data-src', 'data-background', 'data-background-image', 'data-background-video'];

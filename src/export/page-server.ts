@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { readBundleFile, type DeckBundle } from './deck-bundle';
-import { mimeType } from './mime';
+import { mimeType } from '../media-type';
 
 /** A made-up origin: nothing on the network answers it, and nothing is sent there. */
 export const BUNDLE_ORIGIN = 'http://deckhand.invalid';

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { CompiledStyle } from '../assemble/theme';
 import type { CompiledDeck } from '../compile-deck';
 import { MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
-import { contentType, type Resource } from './http-handler';
+import type { Resource } from './http-handler';
+import { mimeType } from '../media-type';
 
 /**
  * What a served deck page loads besides itself, shared by the dev and presenter servers:
@@ -11,13 +12,13 @@ import { contentType, type Resource } from './http-handler';
 
 /** A file under `/_deckhand/`: one of the named runtime bundles, mermaid, or a stylesheet and its fonts. */
 export function resolveRuntimeResource(sub: string, runtime: string, scripts: readonly string[], styles: Iterable<CompiledStyle | undefined>): Resource | undefined {
-  if (scripts.includes(sub)) return { file: path.join(runtime, sub), type: contentType(sub) };
-  if (sub === 'mermaid.min.js') return { file: MERMAID_BROWSER_FILE, type: contentType(sub) };
+  if (scripts.includes(sub)) return { file: path.join(runtime, sub), type: mimeType(sub) };
+  if (sub === 'mermaid.min.js') return { file: MERMAID_BROWSER_FILE, type: mimeType(sub) };
   for (const style of styles) {
     if (!style) continue;
-    if (sub === style.name) return { body: style.css, type: contentType(sub) };
+    if (sub === style.name) return { body: style.css, type: mimeType(sub) };
     const data = style.files.get(sub);
-    if (data) return { body: data, type: contentType(sub) };
+    if (data) return { body: data, type: mimeType(sub) };
   }
   return undefined;
 }
@@ -25,5 +26,5 @@ export function resolveRuntimeResource(sub: string, runtime: string, scripts: re
 /** An image or other file the deck's slides use, by its path under the deck's folder. */
 export function resolveDeckAsset(deck: CompiledDeck | undefined, sub: string): Resource | undefined {
   const asset = deck?.assets.find((a) => a.target === sub);
-  return asset ? { file: asset.source, type: contentType(asset.target) } : undefined;
+  return asset ? { file: asset.source, type: mimeType(asset.target) } : undefined;
 }

@@ -12,7 +12,8 @@ import { packageRoot } from '../package-root';
 import { ContentChecks, relativeFile } from './content-checks';
 import { DevDeck } from './dev-deck';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
-import { contentType, createHandler, type Resource } from './http-handler';
+import { createHandler, type Resource } from './http-handler';
+import { mimeType } from '../media-type';
 import type { ServerMessage } from './messages';
 import { Notifier, SOCKET_PATH } from './notifier';
 import { allowedHostNames, browsableOrigin } from './host-names';
@@ -134,7 +135,7 @@ function resolveResource(pathname: string, decks: DevDeck[], runtime: string): R
   if (pathname === '/' || pathname === '/index.html') {
     const list = decks.map((d) => ({ name: d.name, title: d.current?.title ?? d.name, slides: d.current?.slideCount ?? 0 }));
     const style = decks.find((d) => d.current?.style)?.current?.style;
-    return { body: assembleIndexPage(list, style ? `${RUNTIME_DIR}/${style.name}` : ''), type: contentType('index.html') };
+    return { body: assembleIndexPage(list, style ? `${RUNTIME_DIR}/${style.name}` : ''), type: mimeType('index.html') };
   }
   if (pathname === '/favicon.ico') return { body: '', type: 'image/x-icon' };
   const [, first, ...rest] = pathname.split('/');
@@ -143,7 +144,7 @@ function resolveResource(pathname: string, decks: DevDeck[], runtime: string): R
   const deck = decks.find((d) => d.name === first);
   if (!deck) return undefined;
   if (rest.length === 0) return { redirect: `/${first}/` };
-  if (sub === '' || sub === 'index.html') return { body: deck.page() ?? errorPage(deck.name), type: contentType('index.html') };
+  if (sub === '' || sub === 'index.html') return { body: deck.page() ?? errorPage(deck.name), type: mimeType('index.html') };
   return resolveDeckAsset(deck.current, sub);
 }
 

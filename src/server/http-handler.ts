@@ -15,28 +15,6 @@ export interface HandlerOptions {
   resolve(pathname: string): Resource | undefined;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.json': 'application/json',
-};
-
-export function contentType(name: string): string {
-  return TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** The HTTP side of the dev and presenter servers: checks first, then an exact lookup. */
 export function createHandler(opts: HandlerOptions) {

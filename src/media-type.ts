@@ -25,7 +25,10 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-/** The media type of an output file, by its extension. */
+/**
+ * The media type of a file by its extension: one table for the servers, the exporters and the
+ * diagram renderer's page.
+ */
 export function mimeType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
