@@ -1,4 +1,4 @@
-import type { PresentCommand, RefusalReason, SlidePosition } from './present-messages';
+import { samePosition, type PresentCommand, type RefusalReason, type SlidePosition } from './present-messages';
 
 /** The live position and its version: the version grows by one with every accepted move. */
 export interface LiveState {
@@ -40,10 +40,8 @@ export class LivePosition {
     this.lastSeq.set(from, command.seq);
     if (command.type !== 'go') return { accepted: true, moved: false };
     if (!isInDeck(command.position, this.shape)) return { accepted: false, reason: 'invalid' };
-    const { h, v, f } = command.position;
-    const now = this.state.position;
-    if (now.h === h && now.v === v && now.f === f) return { accepted: true, moved: false };
-    this.state = { position: { h, v, f }, version: this.state.version + 1 };
+    if (samePosition(command.position, this.state.position)) return { accepted: true, moved: false };
+    this.state = { position: { ...command.position }, version: this.state.version + 1 };
     return { accepted: true, moved: true };
   }
 }

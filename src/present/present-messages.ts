@@ -9,6 +9,8 @@ export interface SlidePosition {
   h: number;
   v: number;
   f: number;
+  /** The screen is blacked out (reveal.js's pause, key B): the room goes dark with the speaker's. */
+  paused?: boolean;
 }
 
 export type RefusalReason = 'token' | 'replay' | 'invalid';
@@ -55,7 +57,10 @@ export function parseCommand(raw: string): PresentCommand | undefined {
     case 'go': {
       const p = data.position;
       if (!isRecord(p) || !isCount(p.h) || !isCount(p.v) || !Number.isInteger(p.f) || (p.f as number) < -1 || (p.f as number) > MAX_INDEX) return undefined;
-      return { type: 'go', token, seq, position: { h: p.h, v: p.v, f: p.f as number } };
+      if (p.paused !== undefined && typeof p.paused !== 'boolean') return undefined;
+      const position: SlidePosition = { h: p.h, v: p.v, f: p.f as number };
+      if (p.paused) position.paused = true;
+      return { type: 'go', token, seq, position };
     }
     default:
       return undefined;
@@ -73,7 +78,7 @@ export function commandSeq(raw: string): number {
 }
 
 export function samePosition(a: SlidePosition | undefined, b: SlidePosition | undefined): boolean {
-  return !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;
+  return !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f && !!a.paused === !!b.paused;
 }
 
 /** "7", or "7.2" for a vertical slide: counted from 1, as a viewer reads slide numbers. */

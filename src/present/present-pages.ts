@@ -66,6 +66,7 @@ ${REFUSED}
 <div class="deck-remote-preview"><iframe id="deck-present-current" title="Current slide" tabindex="-1"></iframe></div>
 <div class="deck-present-notes" id="deck-present-notes"></div>
 <nav class="deck-remote-buttons">
+  <button type="button" id="deck-present-blackout" class="deck-remote-blackout" aria-pressed="false">Black screen</button>
   <button type="button" id="deck-present-prev" aria-label="Previous">‹ Prev</button>
   <button type="button" id="deck-present-next-button" aria-label="Next">Next ›</button>
 </nav>`);

@@ -17,6 +17,16 @@ describe('LivePosition', () => {
     expect(live.current.version).toBe(1);
   });
 
+  it('counts a blackout as a move, on the same slide', () => {
+    const live = new LivePosition(SHAPE);
+    const page = {};
+    const dark: PresentCommand = { type: 'go', token: 't', seq: 1, position: { h: 0, v: 0, f: -1, paused: true } };
+    expect(live.judge(page, dark, true)).toEqual({ accepted: true, moved: true });
+    expect(live.current).toEqual({ position: { h: 0, v: 0, f: -1, paused: true }, version: 1 });
+    expect(live.judge(page, go(2, 0), true)).toEqual({ accepted: true, moved: true });
+    expect(live.current).toEqual({ position: { h: 0, v: 0, f: -1 }, version: 2 });
+  });
+
   it('refuses without the token, before anything else', () => {
     const live = new LivePosition(SHAPE);
     expect(live.judge({}, go(1, 1), false)).toEqual({ accepted: false, reason: 'token' });
@@ -55,6 +65,7 @@ describe('parseCommand', () => {
     expect(parseCommand('{"type":"claim","token":"x","seq":1}')).toEqual({ type: 'claim', token: 'x', seq: 1 });
     expect(parseCommand('{"type":"reset-timer","token":"x","seq":2}')).toEqual({ type: 'reset-timer', token: 'x', seq: 2 });
     expect(parseCommand('{"type":"go","token":"x","seq":3,"position":{"h":1,"v":0,"f":-1},"extra":1}')).toEqual({ type: 'go', token: 'x', seq: 3, position: { h: 1, v: 0, f: -1 } });
+    expect(parseCommand('{"type":"go","token":"x","seq":4,"position":{"h":1,"v":0,"f":-1,"paused":true}}')).toEqual({ type: 'go', token: 'x', seq: 4, position: { h: 1, v: 0, f: -1, paused: true } });
   });
 
   it.each([
@@ -71,6 +82,7 @@ describe('parseCommand', () => {
     '{"type":"go","token":"x","seq":1}',
     '{"type":"reload","token":"x","seq":1}',
     '{"type":"claim","token":7,"seq":1}',
+    '{"type":"go","token":"x","seq":1,"position":{"h":1,"v":0,"f":-1,"paused":"yes"}}',
   ])('refuses %s', (raw) => expect(parseCommand(raw)).toBeUndefined());
 });
 

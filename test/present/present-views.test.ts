@@ -111,6 +111,22 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
     await expectAll({ h: 2, v: 0, f: -1 });
   });
 
+  it('blacks out the room with the speaker (B) or the remote, and brings the slide back', async () => {
+    const paused = (p: Page) => p.evaluate(() => window.Reveal.isPaused());
+    await speaker.keyboard.press('b');
+    await expect.poll(() => paused(audience)).toBe(true);
+    expect(server.live().position).toEqual({ h: 2, v: 0, f: -1, paused: true });
+    await expect.poll(() => remote.locator('#deck-present-blackout').getAttribute('aria-pressed')).toBe('true');
+    await remote.locator('#deck-present-next-button').tap(); // the first tap after a blackout brings the slide back
+    await expect.poll(() => paused(audience)).toBe(false);
+    await expectAll({ h: 2, v: 0, f: -1 });
+    await remote.locator('#deck-present-blackout').tap();
+    await expect.poll(() => paused(audience)).toBe(true);
+    await remote.locator('#deck-present-blackout').tap();
+    await expect.poll(() => paused(audience)).toBe(false);
+    expect(server.live().position).toEqual({ h: 2, v: 0, f: -1 });
+  });
+
   it('lets a viewer browse without moving anyone, then re-join the live slide with one click', async () => {
     await audience.keyboard.press('ArrowLeft');
     await audience.keyboard.press('ArrowLeft');

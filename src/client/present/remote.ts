@@ -16,15 +16,17 @@ async function start(): Promise<void> {
   const notes = byId('deck-present-notes');
   const count = byId('deck-present-count');
   const prev = byId<HTMLButtonElement>('deck-present-prev');
+  const blackout = byId<HTMLButtonElement>('deck-present-blackout');
   const next = byId<HTMLButtonElement>('deck-present-next-button');
   const clock = new TalkClock(deck, { elapsed: byId('deck-present-elapsed'), clock: byId('deck-present-clock'), pacing: byId('deck-present-pacing') });
 
   const driver = new Driver(deck, tokenFromHash(), {
     state: (s) => {
       showStatus(byId('deck-present-status'), s);
-      prev.disabled = next.disabled = s === 'refused';
+      prev.disabled = next.disabled = blackout.disabled = s === 'refused';
     },
     moved: () => {
+      blackout.setAttribute('aria-pressed', String(deck.isPaused()));
       showNotes(notes, deck);
       showCount(count, deck);
       clock.render();
@@ -34,11 +36,14 @@ async function start(): Promise<void> {
   });
   const step = (forward: boolean) => {
     if (driver.state === 'refused') return;
-    if (forward) deck.next();
+    // After a blackout the first tap brings the slide back, as a key does in reveal.js.
+    if (deck.isPaused()) deck.togglePause(false);
+    else if (forward) deck.next();
     else deck.prev();
   };
   prev.addEventListener('click', () => step(false));
   next.addEventListener('click', () => step(true));
+  blackout.addEventListener('click', () => driver.state !== 'refused' && deck.togglePause());
   onSwipe((forward) => step(forward));
   forwardKeys(deck);
   showNotes(notes, deck);

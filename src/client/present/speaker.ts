@@ -22,7 +22,8 @@ async function start(): Promise<void> {
   const clock = new TalkClock(current, { elapsed: byId('deck-present-elapsed'), clock: byId('deck-present-clock'), pacing: byId('deck-present-pacing') });
 
   const showUpcoming = () => {
-    const here = positionOf(current);
+    // The preview shows what comes next even while the room is blacked out.
+    const here = { ...positionOf(current), paused: false };
     moveTo(next, here);
     next.next();
     end.hidden = !samePosition(positionOf(next), here);
