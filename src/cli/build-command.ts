@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build, printDiagnostics } from '../build';
-import { DeckhandError } from '../diagnostics';
 import { chromiumOption } from './arguments';
+import { reportFailure } from './failure';
 
 export async function runBuild(inputs: string[], opts: { out: string; chromium?: string | boolean }): Promise<number> {
   const started = performance.now();
@@ -14,12 +14,6 @@ export async function runBuild(inputs: string[], opts: { out: string; chromium?:
     write(`deckhand: built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} in ${ms} ms`);
     return 0;
   } catch (e) {
-    if (e instanceof DeckhandError) {
-      printDiagnostics(e.diagnostics, write);
-      write(`deckhand: ${e.message}`);
-      return e.exitCode;
-    }
-    write(`deckhand: internal error: ${(e as Error).stack ?? e}`);
-    return 2;
+    return reportFailure(e, write);
   }
 }

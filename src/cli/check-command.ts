@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { checkDecks, type CheckResult } from '../check/check-decks';
-import { DeckhandError, formatDiagnostic } from '../diagnostics';
+import { formatDiagnostic } from '../diagnostics';
 import { chromiumOption } from './arguments';
+import { reportFailure } from './failure';
 
 export interface CheckFlags {
   strict?: boolean;
@@ -27,13 +28,7 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
     }
     return errors > 0 || (flags.strict && warnings > 0) ? 1 : 0;
   } catch (e) {
-    if (e instanceof DeckhandError) {
-      for (const d of e.diagnostics) log(formatDiagnostic(d));
-      log(`deckhand: ${e.message}`);
-      return e.exitCode;
-    }
-    log(`deckhand: internal error: ${(e as Error).stack ?? e}`);
-    return 2;
+    return reportFailure(e, log);
   }
 }
 

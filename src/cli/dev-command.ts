@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { DeckhandError, formatDiagnostic } from '../diagnostics';
 import { startDevServer } from '../server/dev-server';
 import { chromiumOption } from './arguments';
+import { reportFailure, runUntilInterrupted } from './failure';
 
 export interface DevFlags {
   port?: number;
@@ -18,22 +18,9 @@ export async function runDev(input: string | undefined, flags: DevFlags): Promis
     const links = server.decks.map((d) => `  ${server.url}${encodeURIComponent(d.name)}/`).join('\n');
     log(`deckhand: serving with live preview at ${server.url}\n${links}\n(Ctrl+C to stop)`);
     if (flags.open && server.decks[0]) openBrowser(`${server.url}${encodeURIComponent(server.decks[0].name)}/`);
-    const stop = async () => {
-      await server.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    return await new Promise<number>(() => {});
+    return await runUntilInterrupted(() => server.close());
   } catch (e) {
-    if (e instanceof DeckhandError) {
-      for (const d of e.diagnostics) log(formatDiagnostic(d));
-      log(`deckhand: ${e.message}`);
-      return e.exitCode;
-    }
-    const err = e as NodeJS.ErrnoException;
-    log(err.code === 'EADDRINUSE' ? `deckhand: port ${flags.port} is in use; pick another with --port` : `deckhand: ${err.stack ?? err}`);
-    return 2;
+    return reportFailure(e, log, flags);
   }
 }
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { printDiagnostics } from '../build';
-import { DeckhandError } from '../diagnostics';
 import { exportDeck } from '../export/export-deck';
 import type { ExportFormat } from '../export/export-options';
 import { createProgressBar } from '../export/progress-bar';
 import { chromiumOption } from './arguments';
+import { reportFailure } from './failure';
 
 export interface ExportFlags {
   format?: string;
@@ -46,13 +46,7 @@ export async function runExport(input: string, flags: ExportFlags): Promise<numb
     return 0;
   } catch (e) {
     bar.clear();
-    if (e instanceof DeckhandError) {
-      printDiagnostics(e.diagnostics, write);
-      write(`deckhand: ${e.message}`);
-      return e.exitCode;
-    }
-    write(`deckhand: internal error: ${(e as Error).stack ?? e}`);
-    return 2;
+    return reportFailure(e, write);
   }
 }
 

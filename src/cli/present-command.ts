@@ -1,9 +1,9 @@
 import { printDiagnostics } from '../build';
-import { DeckhandError } from '../diagnostics';
 import { formatPresentBanner } from '../present/present-banner';
 import { startPresentServer } from '../present/present-server';
 import { renderTerminalQr } from '../present/qr';
 import { chromiumOption } from './arguments';
+import { reportFailure, runUntilInterrupted } from './failure';
 
 export interface PresentFlags {
   port?: number;
@@ -29,21 +29,8 @@ export async function runPresent(input: string | undefined, flags: PresentFlags)
     const qr = server.urls.shared ? await renderTerminalQr(server.urls.audience) : undefined;
     // The links go to stdout (they are the command's result); progress and problems to stderr.
     process.stdout.write(formatPresentBanner({ title: server.deck.title, slides: server.deck.slides, urls: server.urls, qr, resumedAt: server.resumed?.position }) + '\n');
-    const stop = async () => {
-      await server.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    return await new Promise<number>(() => {});
+    return await runUntilInterrupted(() => server.close());
   } catch (e) {
-    if (e instanceof DeckhandError) {
-      printDiagnostics(e.diagnostics, log);
-      log(`deckhand: ${e.message}`);
-      return e.exitCode;
-    }
-    const err = e as NodeJS.ErrnoException;
-    log(err.code === 'EADDRINUSE' ? `deckhand: port ${flags.port} is in use; pick another with --port` : err.code === 'EADDRNOTAVAIL' ? `deckhand: ${flags.host} is not an address of this machine` : `deckhand: ${err.stack ?? err}`);
-    return 2;
+    return reportFailure(e, log, flags);
   }
 }

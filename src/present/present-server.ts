@@ -10,8 +10,7 @@ import { resolveDeckAsset, resolveRuntimeResource } from '../server/deck-resourc
 import { listen } from '../server/listen';
 import { createHandler, type Resource } from '../server/http-handler';
 import { mimeType } from '../media-type';
-import { SOCKET_PATH } from '../server/notifier';
-import { isAllowedHost, isAllowedOrigin } from '../server/security';
+import { acceptSocketUpgrades } from '../server/upgrade';
 import type { DeckSource } from '../types';
 import { LivePosition, START, type LiveState } from './position';
 import { PresentChannel } from './present-channel';
@@ -99,14 +98,7 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     return resolveDeckAsset(compiled, sub);
   };
   const server = http.createServer(createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve }));
-  server.on('upgrade', (req, socket, head) => {
-    const ok = req.url === SOCKET_PATH && isAllowedHost(req.headers.host, hosts, port) && isAllowedOrigin(req.headers.origin, hosts, port);
-    if (!ok) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
-      return;
-    }
-    channel.accept(req, socket, head);
-  });
+  acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => channel.accept(req, socket, head));
   port = await listen(server, options.port, options.host, options.portIsDefault);
 
   const urls = presentUrls(options.host, port, compiled.name, session.token, lanAddresses());

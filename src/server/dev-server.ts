@@ -15,9 +15,9 @@ import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { createHandler, type Resource } from './http-handler';
 import { mimeType } from '../media-type';
 import type { ServerMessage } from './messages';
-import { Notifier, SOCKET_PATH } from './notifier';
+import { Notifier } from './notifier';
 import { allowedHostNames, browsableOrigin } from './host-names';
-import { isAllowedHost, isAllowedOrigin } from './security';
+import { acceptSocketUpgrades } from './upgrade';
 import { listen } from './listen';
 import { DeckWatcher, type ChangeBatch } from './watcher';
 
@@ -73,14 +73,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   for (const deck of decks) checks.schedule(deck);
   const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve: (p) => resolveResource(p, decks, runtime) });
   const server = http.createServer(handler);
-  server.on('upgrade', (req, socket, head) => {
-    const ok = req.url === SOCKET_PATH && isAllowedHost(req.headers.host, hosts, port) && isAllowedOrigin(req.headers.origin, hosts, port);
-    if (!ok) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
-      return;
-    }
-    notifier.accept(req, socket, head);
-  });
+  acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => notifier.accept(req, socket, head));
   port = await listen(server, overrides.port ?? DEFAULT_PORT, host, overrides.port === undefined);
 
   const handle = async (batch: ChangeBatch) => {

@@ -1,26 +1,14 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPresentServer, type PresentServer } from '../../src/present/present-server';
 import { makeProject } from '../helpers/fixtures';
+import { foreignOriginUpgrade, rawRequest } from '../helpers/raw-request';
 import { SimClient, SimDriver } from '../helpers/present-clients';
 import { plainTalk } from '../helpers/present-deck';
 
 const FOLLOWERS = 200;
 const SLIDES = 30;
-
-/** Sends a request byte for byte, as the dev server's tests do. */
-function rawRequest(port: number, lines: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(lines.join('\r\n') + '\r\n\r\n'));
-    let data = '';
-    socket.on('data', (d) => (data += d));
-    socket.on('end', () => resolve(data));
-    socket.on('error', reject);
-    setTimeout(() => socket.destroy(), 3000);
-  });
-}
 
 const until = async (test: () => boolean, what: string, ms = 10_000) => {
   const end = Date.now() + ms;
@@ -133,15 +121,7 @@ describe('deckhand present: 200 followers on loopback', () => {
     const port = server.port;
     const rebinding = await rawRequest(port, ['GET /talk/ HTTP/1.1', 'Host: evil.example', 'Connection: close']);
     expect(rebinding).toMatch(/^HTTP\/1\.1 403/);
-    const ws = await rawRequest(port, [
-      'GET /_deckhand/ws HTTP/1.1',
-      `Host: 127.0.0.1:${port}`,
-      'Origin: http://evil.example',
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-      'Sec-WebSocket-Version: 13',
-    ]);
+    const ws = await foreignOriginUpgrade(port);
     expect(ws).toMatch(/^HTTP\/1\.1 403/);
     for (const p of ['/talk/', '/_deckhand/speaker', '/_deckhand/remote', '/_deckhand/follow.js', '/_deckhand/speaker.js']) {
       const res = await rawRequest(port, [`GET ${p} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']);

@@ -1,23 +1,11 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/server/dev-server';
 import { hasChromium, launch } from '../helpers/chromium';
 import { copyFixture } from '../helpers/fixtures';
-
-/** Sends a request byte for byte: a client that normalises paths would prove nothing. */
-function rawRequest(port: number, lines: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(lines.join('\r\n') + '\r\n\r\n'));
-    let data = '';
-    socket.on('data', (d) => (data += d));
-    socket.on('end', () => resolve(data));
-    socket.on('error', reject);
-    setTimeout(() => socket.destroy(), 3000);
-  });
-}
+import { foreignOriginUpgrade, rawRequest } from '../helpers/raw-request';
 
 const reveal = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const R = window.Reveal; return ${fn}; })()`) as Promise<T>;
 
@@ -170,15 +158,7 @@ describe.runIf(hasChromium())('deckhand dev', () => {
     }
     const rebinding = await rawRequest(server.port, ['GET /basic/ HTTP/1.1', 'Host: evil.example', 'Connection: close']);
     expect(rebinding).toMatch(/^HTTP\/1\.1 403/);
-    const ws = await rawRequest(server.port, [
-      'GET /_deckhand/ws HTTP/1.1',
-      `Host: 127.0.0.1:${server.port}`,
-      'Origin: http://evil.example',
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-      'Sec-WebSocket-Version: 13',
-    ]);
+    const ws = await foreignOriginUpgrade(server.port);
     expect(ws).toMatch(/^HTTP\/1\.1 403/);
     const ok = await rawRequest(server.port, ['GET /basic/ HTTP/1.1', `Host: localhost:${server.port}`, 'Connection: close']);
     expect(ok).toMatch(/^HTTP\/1\.1 200/);

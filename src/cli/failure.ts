@@ -1,0 +1,36 @@
+import { DeckhandError, formatDiagnostic } from '../diagnostics';
+
+/** What a server command was asked to listen on, to explain a failure to start. */
+export interface ListenFlags {
+  port?: number;
+  host?: string;
+}
+
+/**
+ * The one way every command ends on an exception: a deck problem prints its diagnostics and
+ * exits with its code (1); a port or address that cannot be used says which flag to change
+ * (2); anything else is Deckhand's own fault and prints its stack (2).
+ */
+export function reportFailure(e: unknown, log: (line: string) => void, listen?: ListenFlags): number {
+  if (e instanceof DeckhandError) {
+    for (const d of e.diagnostics) log(formatDiagnostic(d));
+    log(`deckhand: ${e.message}`);
+    return e.exitCode;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (listen && err.code === 'EADDRINUSE') log(`deckhand: port ${listen.port} is in use; pick another with --port`);
+  else if (listen && err.code === 'EADDRNOTAVAIL') log(`deckhand: ${listen.host} is not an address of this machine`);
+  else log(`deckhand: internal error: ${err?.stack ?? err}`);
+  return 2;
+}
+
+/** Keeps a server command running until Ctrl+C or SIGTERM, then closes the server and exits 0. */
+export function runUntilInterrupted(close: () => Promise<void>): Promise<number> {
+  const stop = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}
