@@ -11,6 +11,24 @@ import { openDeck, type OpenedDeck } from './helpers/deck-page';
 import { contrastRatio, findDiagramLabelProblems, findOverflowingSlides } from './helpers/slide-checks';
 
 const ROOT = path.resolve(__dirname, '..');
+/** Diagram labels smaller than this, in slide pixels of the 960×700 canvas, are hard to read projected. */
+const MIN_DIAGRAM_TEXT_PX = 15;
+
+/** Labels of the shown slide's diagrams drawn smaller than `min` slide pixels (SVGs are scaled to fit). */
+function smallDiagramText(min: number): string[] {
+  const out: string[] = [];
+  const deckScale = (window as any).Reveal.getScale();
+  for (const svg of document.querySelectorAll<SVGSVGElement>('section.present:not(.stack) .deck-diagram > svg')) {
+    const box = svg.getBoundingClientRect();
+    const vb = svg.viewBox.baseVal;
+    const scale = Math.min(box.width / vb.width, box.height / vb.height) / deckScale;
+    for (const t of svg.querySelectorAll('text')) {
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (t.textContent?.trim() && px < min) out.push(`${svg.closest('section')?.getAttribute('data-deck-source')}: "${t.textContent.trim()}" is ${px.toFixed(1)}px`);
+    }
+  }
+  return [...new Set(out)].slice(0, 5);
+}
 const DECK = path.join(ROOT, 'slides', 'docker');
 
 /** The deck the README's first command serves: it must build clean and fit its canvas. */
@@ -71,6 +89,7 @@ describe.runIf(hasChromium())('flagship deck: Docker from the kernel up', () => 
         requestAnimationFrame(done);
       }), [h, v ?? 0]);
       problems.push(...(await findDiagramLabelProblems(page, 'section.present:not(.stack) .deck-diagram > svg')));
+      problems.push(...(await page.evaluate(smallDiagramText, MIN_DIAGRAM_TEXT_PX)));
     }
     expect(problems).toEqual([]);
   });
