@@ -101,6 +101,29 @@ describe('build', () => {
     expect(err.diagnostics[0].message).toMatch(/deckhand.*white|white.*deckhand/);
   });
 
+  it("reports a project theme that does not compile at the theme's file:line:col", async () => {
+    const root = makeProject({ 'slides/d.md': '---\ntheme: broken\n---\n# A\n', 'themes/broken.css': '/* mine */\n@import "./missing.css";\n' });
+    const err = await buildError(root);
+    expect(err.diagnostics[0]).toMatchObject({ code: 'theme-error', file: path.join(root, 'themes/broken.css'), line: 2, column: 9 });
+    expect(err.diagnostics[0].message).toContain('./missing.css');
+  });
+
+  it('warns at its line about an @import that CSS ignores', async () => {
+    const root = makeProject({ 'slides/d.md': '---\ntheme: late\n---\n# A\n', 'themes/late.css': '.reveal { color: #222 }\n@import "./more.css";\n', 'themes/more.css': '.reveal { color: red }\n' });
+    const result = await build({ root, chromium: false, log: () => {} });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'theme-warning', severity: 'warning', file: path.join(root, 'themes/late.css'), line: 2 })]);
+  });
+
+  it("builds a project theme on top of the default one's fonts without the project installing them", async () => {
+    const root = makeProject({
+      'slides/d.md': '---\ntheme: mine\n---\n# A\n',
+      'themes/mine.css': '@import "@fontsource/source-sans-3/latin-400.css";\n.reveal { font-family: "Source Sans 3", sans-serif; }\n',
+    });
+    const result = await build({ root, log: () => {} });
+    expect(result.diagnostics).toEqual([]);
+    expect(fs.readdirSync(path.join(root, 'dist/_deckhand/fonts')).some((f) => f.endsWith('.woff2'))).toBe(true);
+  });
+
   it('reports a missing diagram file at the line that embeds it', async () => {
     const root = makeProject({ 'slides/d.md': '# A\n\n---\n\n## B\n\n![Flow](../diagrams/none.mmd)\n' });
     const err = await buildError(root);

@@ -17,7 +17,16 @@ interface StoredStyle {
   id: string;
   fontId: string;
   files: Record<string, string>;
-  warnings: string[];
+  /** Imports left out, and what esbuild warns about (an @import after a rule is ignored, …). */
+  warnings: StyleWarning[];
+}
+
+interface StyleWarning {
+  code: 'theme-remote-import' | 'theme-warning';
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 const memory = new Map<string, StoredStyle>();
@@ -51,21 +60,28 @@ export async function compileStyle(
   const diskFile = cacheDir ? path.join(cacheDir, 'styles', `${key}.json`) : undefined;
   let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);
   if (!stored) {
-    stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`);
+    try {
+      stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`);
+    } catch (e) {
+      return { diagnostics: [...diagnostics, ...styleErrors(e, root, themeFile)] };
+    }
     if (diskFile) writeCacheFile(diskFile, JSON.stringify(stored));
   }
   memory.set(key, stored);
-  for (const w of stored.warnings) diagnostics.push(diagnostic('theme-remote-import', w, { file: themeFile, line: 1 }, 'warning'));
+  for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : { file: themeFile, line: 1 }, 'warning'));
   const files = new Map(Object.entries(stored.files).map(([rel, b64]) => [rel, Buffer.from(b64, 'base64') as Uint8Array]));
   return { style: { name: stored.name, css: stored.css, files, id: stored.id, fontId: stored.fontId, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
 }
 
 async function runEsbuild(entries: string[], root: string, name: string): Promise<StoredStyle> {
   const esbuild = await import('esbuild');
-  const warnings: string[] = [];
+  const warnings: StyleWarning[] = [];
   const result = await esbuild.build({
     stdin: { contents: entries.map((f) => `@import ${JSON.stringify(f)};`).join('\n'), loader: 'css', resolveDir: root },
     absWorkingDir: root, // metafile paths are relative to this
+    // A project theme may build on the default one, which imports its fonts from Deckhand's own
+    // dependencies: the project need not install them itself.
+    nodePaths: [path.join(packageRoot(), 'node_modules')],
     bundle: true,
     write: false,
     minify: true,
@@ -80,7 +96,7 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
         name: 'deckhand-offline',
         setup(build) {
           build.onResolve({ filter: /^(https?:)?\/\// }, (args) => {
-            warnings.push(`theme imports ${args.path}; it is left out so the deck works offline`);
+            warnings.push({ code: 'theme-remote-import', message: `theme imports ${args.path}; it is left out so the deck works offline`, ...where(args.importer, root) });
             return { path: args.path, namespace: 'deckhand-empty' };
           });
           build.onLoad({ filter: /.*/, namespace: 'deckhand-empty' }, () => ({ contents: '', loader: 'css' }));
@@ -88,6 +104,7 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
       },
     ],
   });
+  for (const w of result.warnings) warnings.push({ code: 'theme-warning', message: w.text, ...(w.location ? { file: path.resolve(root, w.location.file), line: w.location.line, column: w.location.column + 1 } : {}) });
   let css = '';
   const files: Record<string, string> = {};
   for (const out of result.outputFiles) {
@@ -104,6 +121,21 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
   return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), files, warnings };
 }
 
+/** The file that holds an @import, if it is a real file (not the generated entry). */
+function where(importer: string, root: string): Partial<StyleWarning> {
+  return importer && importer !== '<stdin>' ? { file: path.resolve(root, importer), line: 1 } : {};
+}
+
+/** esbuild's errors (an import it cannot resolve, a CSS syntax error) at their place in the theme. */
+function styleErrors(e: unknown, root: string, themeFile: string): Diagnostic[] {
+  const errors = (e as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors;
+  if (!errors?.length) return [diagnostic('theme-error', `could not compile the theme: ${(e as Error).message}`, { file: themeFile, line: 1 })];
+  return errors.map((m) => {
+    const at = m.location && m.location.file !== '<stdin>' ? { file: path.resolve(root, m.location.file), line: m.location.line, column: m.location.column + 1 } : { file: themeFile, line: 1 };
+    return diagnostic('theme-error', m.text, at);
+  });
+}
+
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 
 /** The parts of a stylesheet that can change how text measures: font faces, families, sizes. */
@@ -112,5 +144,6 @@ function fontRules(css: string): string[] {
 }
 
 function fresh(s: StoredStyle | undefined): StoredStyle | undefined {
-  return s && s.fontId !== undefined && s.inputs.every(([f, m]) => mtimeOf(f) === m) ? s : undefined;
+  const current = s && s.fontId !== undefined && s.warnings.every((w) => typeof w === 'object');
+  return current && s.inputs.every(([f, m]) => mtimeOf(f) === m) ? s : undefined;
 }
