@@ -14,7 +14,8 @@ export interface ListenFlags {
 export function reportFailure(e: unknown, log: (line: string) => void, listen?: ListenFlags): number {
   if (e instanceof DeckhandError) {
     for (const d of e.diagnostics) log(formatDiagnostic(d));
-    log(`deckhand: ${e.message}`);
+    // A summary that only repeats the one diagnostic would say the same thing twice.
+    if (!e.diagnostics.some((d) => d.message === e.message)) log(`deckhand: ${e.message}`);
     return e.exitCode;
   }
   const err = e as NodeJS.ErrnoException;
