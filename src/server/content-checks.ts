@@ -10,7 +10,7 @@ import type { ServerMessage } from './messages';
  * terminal hear about the result only when it changed.
  */
 export class ContentChecks {
-  private readonly last = new Map<string, { key: string; message: ServerMessage }>();
+  private readonly last = new Map<string, { lines: string[]; message: ServerMessage }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -46,17 +46,15 @@ export class ContentChecks {
       this.log(`deckhand: internal error while checking ${deck.name}: ${(e as Error).stack ?? e}`);
       return;
     }
-    const key = JSON.stringify(found);
+    // The terminal form (with code frames) identifies a finding; it is also what gets printed.
+    const lines = found.map((d) => formatDiagnostic(d, this.root));
     const before = this.last.get(deck.name);
-    if (before?.key === key || (!before && !found.length)) return;
-    const previously = new Set(before ? (JSON.parse(before.key) as Diagnostic[]).map((d) => formatDiagnostic(d, this.root)) : []);
-    for (const d of found) {
-      const line = formatDiagnostic(d, this.root);
-      if (!previously.has(line)) this.log(line);
-    }
+    if ((before?.lines ?? []).join('\n') === lines.join('\n')) return;
+    const previously = new Set(before?.lines);
+    for (const line of lines) if (!previously.has(line)) this.log(line);
     if (before && !found.length) this.log(`deckhand: ${deck.name}: check finds no more problems`);
     const message: ServerMessage = { type: 'checks', deck: deck.name, diagnostics: found.map((d) => relativeFile(d, this.root)) };
-    this.last.set(deck.name, { key, message });
+    this.last.set(deck.name, { lines, message });
     this.publish(message);
   }
 }
