@@ -7,6 +7,7 @@ import { findDecks } from './load/find-decks';
 import { resolveBuildOptions, type BuildOptions } from './options';
 import { packageRoot } from './package-root';
 import { loadRenderCache, renderCacheFile, saveRenderCache } from './render/render-cache-store';
+import { guardOutputDir, OUTPUT_MARKER, type ProtectedPaths } from './write/output-guard';
 import { writeOutput, type OutputFile } from './write/write-output';
 
 export interface BuildResult {
@@ -23,6 +24,14 @@ export interface BuildResult {
 export async function build(overrides: Partial<BuildOptions> = {}): Promise<BuildResult> {
   const options = resolveBuildOptions(overrides);
   const sources = findDecks(options.root, options.inputs);
+  // Checked before the slow work and again once every file the decks use is known.
+  const keep = (compiled: CompiledDeck[] = []): ProtectedPaths => ({
+    root: options.root,
+    decks: sources.map((s) => s.root),
+    files: compiled.flatMap((c) => c.dependencies),
+    cacheDir: options.cacheDir,
+  });
+  guardOutputDir(options.outDir, keep(), options.force);
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
   let compiled: CompiledDeck[];
   try {
@@ -43,7 +52,8 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     throw new DeckhandError(`build failed with ${errors} error${errors === 1 ? '' : 's'}; ${path.relative(options.root, options.outDir) || options.outDir} left unchanged`, diagnostics);
   }
-  writeOutput(options.outDir, outputFiles(compiled));
+  guardOutputDir(options.outDir, keep(compiled), options.force);
+  writeOutput(options.outDir, [...outputFiles(compiled), { path: OUTPUT_MARKER, contents: 'This folder is written by deckhand build, which replaces it whole on every build.\n' }]);
   const deferred = compiled.reduce((n, c) => n + (c.html.match(/data-deck-pending/g)?.length ?? 0), 0);
   return {
     outDir: options.outDir,

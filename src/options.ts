@@ -18,6 +18,8 @@ export interface BuildOptions {
   chromium: string | false;
   /** Where rendered diagram SVGs are kept between builds. */
   cacheDir: string;
+  /** Replace an output folder that is not empty and was not made by Deckhand (never one holding sources). */
+  force: boolean;
   /** Adds the live-preview client to every page (used by `deckhand dev`). */
   dev: boolean;
   /** Receives one-line progress and notice messages. */
@@ -45,6 +47,7 @@ export function defaultBuildOptions(root = process.cwd()): BuildOptions {
     outDir: path.join(root, 'dist'),
     chromium: process.env.DECKHAND_CHROMIUM || DEFAULT_CHROMIUM,
     cacheDir: process.env.DECKHAND_CACHE_DIR || path.join(root, 'node_modules', '.cache', 'deckhand'),
+    force: false,
     dev: false,
     log: (line) => process.stderr.write(line + '\n'),
   };

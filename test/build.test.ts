@@ -33,7 +33,7 @@ describe('build', () => {
       ['two', 'Two', 2],
     ]);
     const dist = path.join(root, 'dist');
-    expect(fs.readdirSync(dist).sort()).toEqual(['_deckhand', 'index.html', 'one', 'two']);
+    expect(fs.readdirSync(dist).sort()).toEqual(['.deckhand-output', '_deckhand', 'index.html', 'one', 'two']);
     expect(fs.readdirSync(path.join(dist, 'one'))).toEqual(['index.html']);
     const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
     expect(index).toContain('href="one/index.html">First</a>');

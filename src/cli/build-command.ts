@@ -3,11 +3,11 @@ import { build, printDiagnostics } from '../build';
 import { chromiumOption } from './arguments';
 import { reportFailure } from './failure';
 
-export async function runBuild(inputs: string[], opts: { out: string; chromium?: string | boolean }): Promise<number> {
+export async function runBuild(inputs: string[], opts: { out: string; force?: boolean; chromium?: string | boolean }): Promise<number> {
   const started = performance.now();
   const write = (s: string) => process.stderr.write(s + '\n');
   try {
-    const result = await build({ inputs, outDir: opts.out, chromium: chromiumOption(opts.chromium) });
+    const result = await build({ inputs, outDir: opts.out, force: opts.force, chromium: chromiumOption(opts.chromium) });
     printDiagnostics(result.diagnostics, write);
     const ms = Math.round(performance.now() - started);
     for (const d of result.decks) write(`deckhand: ${d.name}: ${d.slides} slide${d.slides === 1 ? '' : 's'} → ${path.relative(process.cwd(), d.file)}`);

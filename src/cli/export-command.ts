@@ -11,6 +11,7 @@ export interface ExportFlags {
   out?: string;
   fragments?: boolean;
   notes?: boolean;
+  force?: boolean;
   chromium?: string | boolean;
 }
 
@@ -35,6 +36,7 @@ export async function runExport(input: string, flags: ExportFlags): Promise<numb
       out: flags.out,
       fragments: flags.fragments,
       notes: flags.notes,
+      force: flags.force,
       chromium: chromiumOption(flags.chromium),
       onProgress: (done, total) => bar.update(done, total),
     });

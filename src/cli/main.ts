@@ -21,9 +21,10 @@ program
   .description('build decks into the output folder (default: every deck under slides/)')
   .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
   .option('-o, --out <dir>', 'output folder', 'dist')
+  .option('--force', 'replace an output folder that is not empty and was not made by deckhand build (never one holding sources)')
   .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
-  .action(async (inputs: string[], opts: { out: string; chromium?: string | boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; force?: boolean; chromium?: string | boolean }) => {
     process.exitCode = await runBuild(inputs, opts);
   });
 
@@ -47,6 +48,7 @@ program
   .option('-f, --format <format>', 'html or pdf (default: from the -o extension, else html)')
   .option('-o, --out <file>', 'output file (default: <deck name>.<format> in the current folder)')
   .option('--fragments', 'PDF: one page per fragment step, not one per slide with every fragment shown')
+  .option('--force', 'overwrite an existing file that deckhand export did not write (never a source file)')
   .option('--notes', 'PDF handout: a page of speaker notes after each slide that has notes (after its last step with --fragments)')
   .option('--chromium <path>', 'Chromium used to print and to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'HTML only: do not start Chromium; diagrams render in the viewer\'s browser')

@@ -6,6 +6,7 @@ import { launchRequiredChromium, requireChromium } from './chromium';
 import { exportTarget, resolveExportOptions, type ExportOptions } from './export-options';
 import { inlineDeckPage } from './inline-html';
 import { printDeckPdf } from './print-pdf';
+import { guardOutputFile } from '../write/output-guard';
 
 export interface ExportResult {
   file: string;
@@ -31,6 +32,8 @@ export async function exportDeck(overrides: Partial<ExportOptions> & { input: st
   try {
     const bundle = await compileForExport(options);
     const target = exportTarget(options, bundle.compiled.name);
+    const keep = { root: options.root, decks: [bundle.source.root, ...bundle.source.files.map((f) => f.path)], files: bundle.compiled.dependencies, cacheDir: options.cacheDir };
+    guardOutputFile(target, keep, options.force);
     let data: string | Uint8Array;
     let pages: number | undefined;
     if (browser) {

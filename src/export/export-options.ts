@@ -16,6 +16,8 @@ export interface ExportOptions {
   fragments: boolean;
   /** PDF: a handout, each slide followed by a page with its speaker notes (slides without notes get none). */
   notes: boolean;
+  /** Overwrite an existing file that an earlier export did not write (never a source file). */
+  force: boolean;
   /** Chromium that renders diagrams and prints; required for PDF. */
   chromium: string | false;
   cacheDir: string;
@@ -26,7 +28,7 @@ export interface ExportOptions {
 
 export function defaultExportOptions(root = process.cwd()): Omit<ExportOptions, 'input'> {
   const build = defaultBuildOptions(root);
-  return { root, format: 'html', fragments: false, notes: false, chromium: build.chromium, cacheDir: build.cacheDir, log: build.log };
+  return { root, format: 'html', fragments: false, notes: false, force: false, chromium: build.chromium, cacheDir: build.cacheDir, log: build.log };
 }
 
 export function resolveExportOptions(overrides: Partial<ExportOptions> & { input: string }): Readonly<ExportOptions> {
