@@ -45,7 +45,7 @@ export interface CompileEnv {
 export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<CompiledDeck> {
   const parsed = parseDeck(source, env.splitCache);
   const options = resolveDeckOptions(parsed.deck.frontMatter, firstHeading(source) ?? source.name);
-  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root), env.renderCache);
+  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache);
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {
     theme: parsed.deck.frontMatterAt.theme,
     highlightTheme: parsed.deck.frontMatterAt.highlightTheme,
@@ -99,9 +99,18 @@ function uniqueAssets(deck: RenderedDeck): AssetRef[] {
   return [...byTarget.values()];
 }
 
-export function fileContext(root: string): ResolveContext {
+export function fileContext(root: string, cacheDir?: string): ResolveContext {
+  const real = (f: string) => {
+    try {
+      return fs.realpathSync(f);
+    } catch {
+      return undefined;
+    }
+  };
   return {
     root,
+    realPath: real,
+    bounds: { root: real(root) ?? root, cacheDir: cacheDir && (real(cacheDir) ?? path.resolve(cacheDir)) },
     exists: (f) => {
       try {
         return fs.statSync(f).isFile();

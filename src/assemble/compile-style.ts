@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { mtimeOf, readCacheJson, writeCacheFile } from '../cache-files';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { packageRoot } from '../package-root';
+import { refuseProjectFile } from '../project-files';
 import type { SourcePosition } from '../types';
 import { findHighlightTheme, findTheme, listThemeNames, type CompiledStyle } from './theme';
 
@@ -68,6 +70,8 @@ export async function compileStyle(
     if (diskFile) writeCacheFile(diskFile, JSON.stringify(stored));
   }
   memory.set(key, stored);
+  const leaks = outsideInputs(stored.inputs.map(([f]) => f), root, cacheDir);
+  if (leaks.length) return { diagnostics: [...diagnostics, ...leaks.map((m) => diagnostic('outside-project', m, { file: themeFile, line: 1 }))] };
   for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : { file: themeFile, line: 1 }, 'warning'));
   const files = new Map(Object.entries(stored.files).map(([rel, b64]) => [rel, Buffer.from(b64, 'base64') as Uint8Array]));
   return { style: { name: stored.name, css: stored.css, files, id: stored.id, fontId: stored.fontId, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
@@ -134,6 +138,27 @@ function styleErrors(e: unknown, root: string, themeFile: string): Diagnostic[] 
     const at = m.location && m.location.file !== '<stdin>' ? { file: path.resolve(root, m.location.file), line: m.location.line, column: m.location.column + 1 } : { file: themeFile, line: 1 };
     return diagnostic('theme-error', m.text, at);
   });
+}
+
+/** Theme files may come from the project or from Deckhand's own package, never from elsewhere on the machine. */
+function outsideInputs(inputs: string[], root: string, cacheDir: string | undefined): string[] {
+  const real = (f: string) => {
+    try {
+      return fs.realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  const own = real(packageRoot());
+  const bounds = { root: real(root), cacheDir: cacheDir && real(cacheDir) };
+  const out: string[] = [];
+  for (const file of inputs) {
+    const r = real(file);
+    if (r === own || r.startsWith(own + path.sep)) continue;
+    const reason = refuseProjectFile(r, bounds, { packages: true });
+    if (reason) out.push(`the theme uses ${file}, which cannot go into a deck: ${reason}`);
+  }
+  return out;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);

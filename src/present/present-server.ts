@@ -97,7 +97,7 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     if (sub === '' || sub === 'index.html') return { body: audience, type: mimeType('index.html') };
     return resolveDeckAsset(compiled, sub);
   };
-  const server = http.createServer(createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve }));
+  const server = http.createServer(createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], bounds: { root: options.root, cacheDir: options.cacheDir }, resolve }));
   acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => channel.accept(req, socket, head));
   port = await listen(server, options.port, options.host, options.portIsDefault);
 

@@ -30,21 +30,28 @@ export function mergeAttributes(into: Attributes, from: Attributes): Attributes 
   return into;
 }
 
+/** Where each slide attribute was written, for messages about its value. */
+export type AttributePositions = Record<string, { line?: number; column?: number }>;
+
 /** Applies and removes the attribute comments in a token tree; returns the slide's attributes. */
-export function applyAttributeComments(tokens: Token[]): Attributes {
+export function applyAttributeComments(tokens: Token[], positions: AttributePositions = {}): Attributes {
   const slide: Attributes = {};
-  walk(tokens, null, slide);
+  walk(tokens, null, slide, positions);
   return slide;
 }
 
-function walk(tokens: Token[], container: AttributedToken | null, slide: Attributes): void {
+function walk(tokens: Token[], container: AttributedToken | null, slide: Attributes, positions: AttributePositions): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as AttributedToken;
     if (t.type === 'html') {
       const m = COMMENT.exec(t.raw);
       if (m) {
         const attrs = parseAttributes(m[2]);
-        if (m[1] === 'slide') mergeAttributes(slide, attrs);
+        if (m[1] === 'slide') {
+          mergeAttributes(slide, attrs);
+          const at = t as Token & { deckLine?: number; deckColumn?: number };
+          for (const k of Object.keys(attrs)) positions[k] = { line: at.deckLine, column: at.deckColumn };
+        }
         else {
           const target = previousElement(tokens, i, (t as Tokens.HTML).block) ?? container;
           if (target) mergeAttributes((target.deckAttrs ??= {}), attrs);
@@ -54,11 +61,11 @@ function walk(tokens: Token[], container: AttributedToken | null, slide: Attribu
       }
     }
     const next = t.type === 'text' || t.type === 'list' ? container : t;
-    if ('tokens' in t && Array.isArray(t.tokens)) walk(t.tokens, next, slide);
-    if (t.type === 'list') for (const item of (t as Tokens.List).items) walk([item], container, slide);
+    if ('tokens' in t && Array.isArray(t.tokens)) walk(t.tokens, next, slide, positions);
+    if (t.type === 'list') for (const item of (t as Tokens.List).items) walk([item], container, slide, positions);
     if (t.type === 'table') {
       const table = t as Tokens.Table;
-      for (const cell of [...table.header, ...table.rows.flat()]) walk(cell.tokens, t, slide);
+      for (const cell of [...table.header, ...table.rows.flat()]) walk(cell.tokens, t, slide, positions);
     }
   }
 }

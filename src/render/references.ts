@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { refuseProjectFile } from '../project-files';
 
 /** What the render stage may ask of the file system; tests pass an in-memory one. */
 export interface ResolveContext {
@@ -6,12 +7,18 @@ export interface ResolveContext {
   root: string;
   exists(file: string): boolean;
   readText(file: string): string | undefined;
+  /** The file with symlinks resolved; the identity when absent (in-memory tests). */
+  realPath?(file: string): string | undefined;
+  /** Real paths of the project root and cache, for the rule of what a deck may use; see project-files.ts. */
+  bounds?: { root: string; cacheDir?: string };
 }
 
 export type Reference =
   | { kind: 'remote'; href: string }
   | { kind: 'local'; path: string }
-  | { kind: 'missing'; href: string; tried: string };
+  | { kind: 'missing'; href: string; tried: string }
+  /** A file that exists but may not leave the machine inside a deck (outside the project, hidden, the cache). */
+  | { kind: 'refused'; href: string; reason: string };
 
 /**
  * Resolves an image or diagram reference: relative to the Markdown file that holds it,
@@ -21,7 +28,12 @@ export function resolveReference(href: string, fromFile: string, ctx: ResolveCon
   if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) return { kind: 'remote', href };
   const clean = decodeURIComponentSafe(href.replace(/[?#].*$/, ''));
   const file = clean.startsWith('/') ? path.join(ctx.root, clean) : path.resolve(path.dirname(fromFile), clean);
-  if (ctx.exists(file)) return { kind: 'local', path: file };
+  if (ctx.exists(file)) {
+    const real = ctx.realPath ? ctx.realPath(file) : file;
+    const reason = real ? refuseProjectFile(real, ctx.bounds ?? { root: ctx.root }) : undefined;
+    if (reason || !real) return { kind: 'refused', href, reason: reason ?? 'it cannot be read' };
+    return { kind: 'local', path: file };
+  }
   return { kind: 'missing', href, tried: path.relative(ctx.root, file) || file };
 }
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { AssetRef, DiagramRef, RenderedSlide, SlideSource } from '../types';
-import { applyAttributeComments, injectAttributes, type AttributedToken } from './attribute-comments';
+import type { AssetRef, DiagramRef, RenderedSlide, SlideSource, SourcePosition } from '../types';
+import { applyAttributeComments, injectAttributes, type AttributedToken, type AttributePositions } from './attribute-comments';
 import { parseFenceInfo, renderCodeBlock, escapeAttr } from './highlight';
 import { locateTokens, type Located } from './locate';
-import { resolveReference, type ResolveContext } from './references';
+import { resolveReference, type Reference, type ResolveContext } from './references';
 
 /** Per-slide state the renderer fills while it walks one slide's tokens. */
 interface SlideState {
@@ -26,18 +26,19 @@ export function createSlideRenderer(ctx: ResolveContext) {
   const md = new Marked({ gfm: true });
   md.setOptions({ renderer });
 
-  const toHtml = (markdown: string, firstLine: number): { html: string; slideAttrs: Record<string, string> } => {
+  const toHtml = (markdown: string, firstLine: number) => {
     const tokens = md.lexer(markdown);
     locateTokens(tokens, markdown, firstLine);
-    const slideAttrs = applyAttributeComments(tokens);
-    return { html: md.parser(tokens), slideAttrs };
+    const slideAttrsAt: AttributePositions = {};
+    const slideAttrs = applyAttributeComments(tokens, slideAttrsAt);
+    return { html: md.parser(tokens), slideAttrs, slideAttrsAt };
   };
 
   return function renderSlide(slide: SlideSource): { slide: RenderedSlide; diagnostics: Diagnostic[] } {
     state = { slide, assets: [], diagrams: [], diagnostics: [] };
     const body = toHtml(slide.body, slide.bodyLine);
     const attributes = { ...body.slideAttrs };
-    resolveBackgrounds(attributes, state, ctx);
+    resolveBackgrounds(attributes, body.slideAttrsAt, state, ctx);
     const rendered: RenderedSlide = {
       key: slide.key,
       file: slide.file,
@@ -81,9 +82,10 @@ class DeckRenderer extends Renderer {
     const at = { file: state.slide.file, line: (token as Located).deckLine ?? state.slide.line, column: (token as Located).deckColumn ?? 1 };
     const attrs = (token as AttributedToken).deckAttrs;
     const ref = resolveReference(token.href, state.slide.file, this.ctx);
-    if (ref.kind === 'missing') {
-      state.diagnostics.push(diagnostic(ref.href.endsWith('.mmd') ? 'missing-diagram' : 'missing-image', `${ref.href.endsWith('.mmd') ? 'diagram' : 'image'} not found: ${token.href} (looked at ${ref.tried})`, at));
-      return injectAttributes(`<img src="${escapeAttr(token.href)}" alt="${escapeAttr(token.text)}">`, attrs);
+    if (ref.kind === 'missing' || ref.kind === 'refused') {
+      const what = ref.href.endsWith('.mmd') ? 'diagram' : 'image';
+      state.diagnostics.push(unusable(ref, what, at));
+      return injectAttributes(`<img src="${escapeAttr(ref.kind === 'missing' ? token.href : '')}" alt="${escapeAttr(token.text)}">`, attrs);
     }
     if (ref.kind === 'local' && ref.path.endsWith('.mmd')) {
       const code = this.ctx.readText(ref.path) ?? '';
@@ -140,9 +142,10 @@ class DeckRenderer extends Renderer {
       const state = this.current();
       const ref = resolveReference(href, state.slide.file, this.ctx);
       if (ref.kind === 'local') return `${head}${q}${this.asset(ref.path)}${q}`;
-      if (ref.kind === 'missing') {
-        const at = { file: state.slide.file, line: (token as Located).deckLine ?? state.slide.line };
-        state.diagnostics.push(diagnostic('missing-image', `image not found: ${href} (looked at ${ref.tried})`, at));
+      if (ref.kind === 'missing' || ref.kind === 'refused') {
+        const at = { file: state.slide.file, line: (token as Located).deckLine ?? state.slide.line, column: (token as Located).deckColumn ?? 1 };
+        state.diagnostics.push(unusable(ref, 'image', at));
+        if (ref.kind === 'refused') return `${head}${q}${q}`;
       }
       return all;
     });
@@ -169,11 +172,17 @@ class DeckRenderer extends Renderer {
   }
 }
 
+/** A reference the deck cannot use: missing, or a file that may not leave the machine inside a deck. */
+function unusable(ref: Extract<Reference, { kind: 'missing' | 'refused' }>, what: string, at: Partial<SourcePosition>): Diagnostic {
+  if (ref.kind === 'refused') return diagnostic('outside-project', `${what} ${ref.href} cannot be used: ${ref.reason}; decks may only use files inside the project, never hidden files, node_modules/ or Deckhand's cache`, at);
+  return diagnostic(what === 'diagram' ? 'missing-diagram' : 'missing-image', `${what} not found: ${ref.href} (looked at ${ref.tried})`, at);
+}
+
 export function diagramMarker(id: string): string {
   return `<!--deck-diagram:${id}-->`;
 }
 
-function resolveBackgrounds(attrs: Record<string, string>, state: SlideState, ctx: ResolveContext): void {
+function resolveBackgrounds(attrs: Record<string, string>, at: AttributePositions, state: SlideState, ctx: ResolveContext): void {
   for (const key of ['data-background', 'data-background-image', 'data-background-video', 'data-background-iframe']) {
     const value = attrs[key];
     if (!value || key === 'data-background-iframe' || !looksLikePath(value)) continue;
@@ -182,8 +191,9 @@ function resolveBackgrounds(attrs: Record<string, string>, state: SlideState, ct
       const target = assetTarget(ref.path);
       if (!state.assets.some((a) => a.source === ref.path)) state.assets.push({ source: ref.path, target });
       attrs[key] = target;
-    } else if (ref.kind === 'missing') {
-      state.diagnostics.push(diagnostic('missing-image', `background not found: ${value} (looked at ${ref.tried})`, { file: state.slide.file, line: state.slide.line }));
+    } else if (ref.kind === 'missing' || ref.kind === 'refused') {
+      state.diagnostics.push(unusable(ref, 'background', { file: state.slide.file, line: at[key]?.line ?? state.slide.line, column: at[key]?.column }));
+      if (ref.kind === 'refused') delete attrs[key];
     }
   }
 }

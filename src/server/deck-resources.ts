@@ -26,5 +26,5 @@ export function resolveRuntimeResource(sub: string, runtime: string, scripts: re
 /** An image or other file the deck's slides use, by its path under the deck's folder. */
 export function resolveDeckAsset(deck: CompiledDeck | undefined, sub: string): Resource | undefined {
   const asset = deck?.assets.find((a) => a.target === sub);
-  return asset ? { file: asset.source, type: mimeType(asset.target) } : undefined;
+  return asset ? { file: asset.source, type: mimeType(asset.target), deckFile: true } : undefined;
 }

@@ -71,7 +71,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   });
   const checks = new ContentChecks(options.root, (m) => notifier.broadcast(m), options.log);
   for (const deck of decks) checks.schedule(deck);
-  const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], resolve: (p) => resolveResource(p, decks, runtime) });
+  const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], bounds: { root: options.root, cacheDir: options.cacheDir }, resolve: (p) => resolveResource(p, decks, runtime) });
   const server = http.createServer(handler);
   acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => notifier.accept(req, socket, head));
   port = await listen(server, overrides.port ?? DEFAULT_PORT, host, overrides.port === undefined);

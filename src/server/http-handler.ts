@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { refuseProjectFile } from '../project-files';
 import { isAllowedHost, safeRequestPath } from './security';
 
 /** What a server can send: content it holds, or a file it was told about by name. */
-export type Resource = { body: string | Uint8Array; type: string } | { file: string; type: string } | { redirect: string };
+export type Resource =
+  | { body: string | Uint8Array; type: string }
+  /** `deckFile`: a file a deck uses, which must also pass the project rule (project-files.ts). */
+  | { file: string; type: string; deckFile?: boolean }
+  | { redirect: string };
 
 export interface HandlerOptions {
   /** The name(s) the server answers to besides loopback; see `isAllowedHost`. */
@@ -13,12 +18,16 @@ export interface HandlerOptions {
   /** Folders every served file must really be inside (symlinks leading out are refused). */
   roots: string[];
   resolve(pathname: string): Resource | undefined;
+  /** The project's bounds, for files a deck uses: the same rule as build and export. */
+  bounds?: { root: string; cacheDir?: string };
 }
 
 
 /** The HTTP side of the dev and presenter servers: checks first, then an exact lookup. */
 export function createHandler(opts: HandlerOptions) {
   const realRoots = opts.roots.filter((r) => fs.existsSync(r)).map((r) => fs.realpathSync(r));
+  const realOf = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
+  const realBounds = opts.bounds && { root: realOf(opts.bounds.root), cacheDir: opts.bounds.cacheDir && realOf(opts.bounds.cacheDir) };
   return (req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, body: string) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
@@ -47,6 +56,7 @@ export function createHandler(opts: HandlerOptions) {
     }
     const inside = realRoots.some((r) => real.startsWith(r + path.sep));
     if (!inside) return send(403, 'Forbidden\n');
+    if (found.deckFile && opts.bounds && refuseProjectFile(real, realBounds!)) return send(403, 'Forbidden\n');
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
     fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);

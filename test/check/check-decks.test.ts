@@ -29,7 +29,7 @@ describe.runIf(hasChromium())('deckhand check', () => {
       'slides/overflow.md:14:1 error slide-overflow', // 16 list lines
       'slides/overflow.md:38:2 error missing-image', // image inside a link
       'slides/overflow.md:40:1 warning missing-alt', // ![](…)
-      'slides/overflow.md:46:1 error missing-image', // <img> inside a raw HTML <a>
+      'slides/overflow.md:46:32 error missing-image', // <img> inside a raw HTML <a>
       'slides/overflow.md:46:82 warning missing-alt', // <img> without alt
       'slides/overflow.md:52:32 error broken-link', // #/nowhere
       'slides/overflow.md:52:78 error broken-link', // handout.md
