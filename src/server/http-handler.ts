@@ -29,8 +29,11 @@ export function createHandler(opts: HandlerOptions) {
   const realOf = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
   const realBounds = opts.bounds && { root: realOf(opts.bounds.root), cacheDir: opts.bounds.cacheDir && realOf(opts.bounds.cacheDir) };
   return (req: IncomingMessage, res: ServerResponse) => {
+    // Another site's page may not read anything of ours (no-cors loads, Spectre-style reads).
+    res.setHeader('cross-origin-resource-policy', 'same-origin');
+    res.setHeader('x-content-type-options', 'nosniff');
     const send = (status: number, body: string) => {
-      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(body);
     };
     if (!isAllowedHost(req.headers.host, opts.host, opts.port())) return send(403, 'Forbidden host\n');
@@ -38,8 +41,9 @@ export function createHandler(opts: HandlerOptions) {
     const pathname = safeRequestPath(req.url);
     if (!pathname) return send(400, 'Bad request path\n');
     const found = opts.resolve(pathname);
+    if (!isWelcomeFrom(req.headers['sec-fetch-site'], req.headers['sec-fetch-mode'], pathname, found)) return send(403, 'Forbidden: requested by another site\n');
     if (!found) return send(404, 'Not found\n');
-    const headers = { 'content-type': found && 'type' in found ? found.type : 'text/plain', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    const headers = { 'content-type': found && 'type' in found ? found.type : 'text/plain', 'cache-control': 'no-store' };
     if ('redirect' in found) {
       res.writeHead(302, { location: found.redirect });
       return res.end();
@@ -61,4 +65,15 @@ export function createHandler(opts: HandlerOptions) {
     if (req.method === 'HEAD') return res.end();
     fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
   };
+}
+
+/**
+ * Browsers say who asked (Sec-Fetch-Site). Another site may link to a deck page, so a link in a
+ * chat opens the talk, but nothing else: not the runtime, not images, not the speaker view.
+ * Clients that send no such header (curl, old browsers) are judged by the other checks alone.
+ */
+function isWelcomeFrom(site: string | string[] | undefined, mode: string | string[] | undefined, pathname: string, found: Resource | undefined): boolean {
+  if (site === undefined || site === 'same-origin' || site === 'none') return true;
+  const page = found !== undefined && ('redirect' in found || ('body' in found && found.type.startsWith('text/html')));
+  return mode === 'navigate' && page && !pathname.startsWith('/_deckhand/');
 }

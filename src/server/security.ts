@@ -38,7 +38,8 @@ export function isAllowedOrigin(origin: string | undefined, bound: string | read
  * slashes (once or twice), backslashes, or NUL. Returns the decoded path, or null.
  */
 export function safeRequestPath(rawUrl: string | undefined): string | null {
-  if (!rawUrl || !rawUrl.startsWith('/')) return null;
+  // A fragment never belongs in a request line; a client that sends one is not a browser following a link.
+  if (!rawUrl || !rawUrl.startsWith('/') || rawUrl.includes('#')) return null;
   const rawPath = rawUrl.split(/[?#]/)[0];
   if (/%(2e|2f|5c|00|25)/i.test(rawPath)) return null;
   if (/[\\\0]/.test(rawPath)) return null;

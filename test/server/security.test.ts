@@ -14,6 +14,7 @@ describe('safeRequestPath', () => {
     '/deck/./index.html',
     'deck/index.html',
     '//evil.example/x',
+    '/deck/index.html#/2',
   ])('refuses %s', (p) => expect(safeRequestPath(p)).toBeNull());
 
   it('accepts plain paths and decodes them once', () => {
