@@ -3,4 +3,5 @@
 process.on('exit', () => {
   process.stderr.write(`\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`);
 });
-await import(new URL('../lib/cli.js', import.meta.url).href);
+const { run } = await import(new URL('../lib/cli.js', import.meta.url).href);
+process.exitCode = await run(process.argv);

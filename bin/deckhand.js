@@ -7,4 +7,5 @@ if (!existsSync(fileURLToPath(cli))) {
   console.error('deckhand: lib/ is missing; run `npm install` (it compiles Deckhand) and try again');
   process.exit(2);
 }
-await import(cli.href);
+const { run } = await import(cli.href);
+process.exitCode = await run(process.argv);

@@ -9,12 +9,31 @@ import { runCheck, type CheckFlags } from './check-command';
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
  * Exit codes: 0 success, 1 errors in the decks, 2 misuse or a failure of the tool itself.
+ * Importing this module runs nothing: `bin/deckhand.js` calls `run`, and so can tests.
  */
-const program = new Command()
-  .name('deckhand')
-  .description('Markdown + Mermaid → reveal.js decks')
-  .showHelpAfterError()
-  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+export async function run(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  const program = new Command()
+    .name('deckhand')
+    .description('Markdown + Mermaid → reveal.js decks')
+    .showHelpAfterError()
+    // Help and usage errors end the run with an exit code instead of exiting the process.
+    .exitOverride();
+  const done = (c: number) => {
+    code = c;
+  };
+  defineCommands(program, done);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    const exitCode = (e as { exitCode?: number }).exitCode;
+    if (typeof exitCode !== 'number') throw e;
+    return exitCode === 0 ? 0 : 2;
+  }
+  return code;
+}
+
+function defineCommands(program: Command, done: (code: number) => void): void {
 
 program
   .command('build')
@@ -25,7 +44,7 @@ program
   .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
   .action(async (inputs: string[], opts: { out: string; force?: boolean; chromium?: string | boolean }) => {
-    process.exitCode = await runBuild(inputs, opts);
+    done(await runBuild(inputs, opts));
   });
 
 program
@@ -38,7 +57,7 @@ program
   .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
   .action(async (input: string | undefined, flags: DevFlags) => {
-    process.exitCode = await runDev(input, flags);
+    done(await runDev(input, flags));
   });
 
 program
@@ -53,7 +72,7 @@ program
   .option('--chromium <path>', 'Chromium used to print and to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'HTML only: do not start Chromium; diagrams render in the viewer\'s browser')
   .action(async (deck: string, flags: ExportFlags) => {
-    process.exitCode = await runExport(deck, flags);
+    done(await runExport(deck, flags));
   });
 
 program
@@ -64,7 +83,7 @@ program
   .option('--json', 'print the findings as JSON on stdout, for CI')
   .option('--chromium <path>', 'Chromium used to measure slides and render diagrams (env DECKHAND_CHROMIUM)')
   .action(async (inputs: string[], flags: CheckFlags) => {
-    process.exitCode = await runCheck(inputs, flags);
+    done(await runCheck(inputs, flags));
   });
 
 program
@@ -77,7 +96,6 @@ program
   .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
   .action(async (deck: string | undefined, flags: PresentFlags) => {
-    process.exitCode = await runPresent(deck, flags);
+    done(await runPresent(deck, flags));
   });
-
-await program.parseAsync(process.argv);
+}
