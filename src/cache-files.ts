@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic } from './write/write-file-atomic';
 
 /**
  * Small helpers for Deckhand's caches. A cache file is written whole (temp file + rename) so
@@ -7,10 +7,7 @@ import path from 'node:path';
  */
 export function writeCacheFile(file: string, contents: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, contents);
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, contents);
   } catch {
     // Speed, not correctness, depends on the cache.
   }

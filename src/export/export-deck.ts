@@ -7,6 +7,7 @@ import { exportTarget, resolveExportOptions, type ExportOptions } from './export
 import { inlineDeckPage } from './inline-html';
 import { printDeckPdf } from './print-pdf';
 import { guardOutputFile } from '../write/output-guard';
+import { writeFileAtomic } from '../write/write-file-atomic';
 
 export interface ExportResult {
   file: string;
@@ -43,7 +44,7 @@ export async function exportDeck(overrides: Partial<ExportOptions> & { input: st
     } else {
       data = inlineDeckPage(bundle);
     }
-    writeAtomically(target, data);
+    writeFileAtomic(target, data);
     const { compiled } = bundle;
     return {
       file: target,
@@ -69,17 +70,4 @@ async function compileForExport(options: ExportOptions): Promise<DeckBundle> {
     throw new DeckhandError(`export failed with ${errors} error${errors === 1 ? '' : 's'}; nothing written`, diagnostics);
   }
   return bundle;
-}
-
-/** Written beside the target and renamed over it: a reader never sees half a file. */
-function writeAtomically(target: string, data: string | Uint8Array): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = `${target}.tmp-${process.pid}`;
-  try {
-    fs.writeFileSync(temp, data);
-    fs.renameSync(temp, target);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw e;
-  }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../write/write-file-atomic';
 import type { LiveState } from './position';
 import { isWellFormedToken } from './presenter-token';
 
@@ -41,8 +42,5 @@ export function loadSession(file: string, now: number, maxAgeMs: number): Presen
 
 /** Written beside the target and renamed over it, readable by the owner only: it holds the token. */
 export function saveSession(file: string, session: PresentSession): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, JSON.stringify(session), { mode: 0o600 });
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, JSON.stringify(session), { mode: 0o600 });
 }
