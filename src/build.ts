@@ -54,12 +54,12 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
   }
   guardOutputDir(options.outDir, keep(compiled), options.force);
   writeOutput(options.outDir, [...outputFiles(compiled), { path: OUTPUT_MARKER, contents: 'This folder is written by deckhand build, which replaces it whole on every build.\n' }]);
-  const deferred = compiled.reduce((n, c) => n + (c.html.match(/data-deck-pending/g)?.length ?? 0), 0);
+  const count = (k: keyof CompiledDeck['diagramCounts']) => compiled.reduce((n, c) => n + c.diagramCounts[k], 0);
   return {
     outDir: options.outDir,
     decks: compiled.map((c) => ({ name: c.name, title: c.title, slides: c.slideCount, file: path.join(options.outDir, c.name, 'index.html') })),
     diagnostics,
-    diagrams: { rendered: 0, cached: 0, deferred },
+    diagrams: { rendered: count('rendered'), cached: count('cached'), deferred: count('deferred') },
   };
 }
 
@@ -68,7 +68,7 @@ export function outputFiles(compiled: CompiledDeck[]): OutputFile[] {
   const files: OutputFile[] = [];
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
   files.push({ path: `${RUNTIME_DIR}/deckhand.js`, copyFrom: path.join(runtime, 'deckhand.js') });
-  if (compiled.some((c) => c.html.includes('data-deck-pending'))) {
+  if (compiled.some((c) => c.diagramCounts.deferred > 0)) {
     files.push({ path: `${RUNTIME_DIR}/mermaid.min.js`, copyFrom: MERMAID_BROWSER_FILE });
   }
   const styles = new Map(compiled.filter((c) => c.style).map((c) => [c.style!.name, c.style!]));

@@ -23,6 +23,8 @@ export interface CompiledDeck {
   style?: CompiledStyle;
   assets: AssetRef[];
   diagnostics: Diagnostic[];
+  /** How the deck's diagrams were drawn this time: in Chromium, from the cache, or left to the viewer's browser. */
+  diagramCounts: { rendered: number; cached: number; deferred: number };
   /** Diagram files and themes the deck used, besides its Markdown: what a watcher must watch. */
   dependencies: string[];
 }
@@ -53,7 +55,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   const refs = allDiagrams(rendered.deck);
   const diagrams = styled.style
     ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files })
-    : { results: new Map(), diagnostics: [] };
+    : { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
 
   const pageInputs: PageInputs = {
     deck: rendered.deck,
@@ -85,6 +87,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     style: styled.style,
     assets,
     diagnostics,
+    diagramCounts: { rendered: diagrams.rendered, cached: diagrams.cached, deferred: [...diagrams.results.values()].filter((r) => r.kind === 'deferred').length },
     dependencies: [...new Set([...refs.map((r) => r.origin.file), ...(styled.style?.inputs ?? []), ...assets.map((a) => a.source)])],
   };
 }

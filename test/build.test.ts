@@ -143,6 +143,22 @@ describe('build', () => {
     expect(fs.existsSync(path.join(root, 'site/d/index.html'))).toBe(true);
   });
 
+  it('counts diagrams left to the browser without Chromium', async () => {
+    const result = await build({ root: copyFixture('basic'), chromium: false, ...quiet });
+    expect(result.diagrams.rendered).toBe(0);
+    expect(result.diagrams.cached).toBe(0);
+    expect(result.diagrams.deferred).toBeGreaterThan(0);
+  });
+
+  it.runIf(hasChromium())('counts diagrams drawn, then the same diagrams from the cache', async () => {
+    const root = copyFixture('basic');
+    const first = await build({ root, ...quiet });
+    expect(first.diagrams.rendered).toBeGreaterThan(0);
+    expect(first.diagrams.deferred).toBe(0);
+    const second = await build({ root, ...quiet });
+    expect(second.diagrams).toEqual({ rendered: 0, cached: first.diagrams.rendered + first.diagrams.cached, deferred: 0 });
+  });
+
   it.runIf(hasChromium())('reports a Mermaid syntax error at its line in the .md or .mmd file', async () => {
     const root = makeProject({
       'slides/d.md': '# A\n\n```mermaid\nflowchart LR\n  A --> B\n  B -->> ((\n```\n\n---\n\n![x](../diagrams/bad.mmd)\n',
