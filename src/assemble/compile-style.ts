@@ -31,7 +31,9 @@ interface StyleWarning {
   column?: number;
 }
 
+/** Compiled styles kept in memory, most recent last; a few themes cover any session's switching. */
 const memory = new Map<string, StoredStyle>();
+const MEMORY_LIMIT = 8;
 
 /**
  * Compiles a deck's stylesheet: reveal.css + theme + highlight.js style + Deckhand's rules, with
@@ -69,7 +71,9 @@ export async function compileStyle(
     }
     if (diskFile) writeCacheFile(diskFile, JSON.stringify(stored));
   }
+  memory.delete(key);
   memory.set(key, stored);
+  if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value!);
   const leaks = outsideInputs(stored.inputs.map(([f]) => f), root, cacheDir);
   if (leaks.length) return { diagnostics: [...diagnostics, ...leaks.map((m) => diagnostic('outside-project', m, { file: themeFile, line: 1 }))] };
   for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : { file: themeFile, line: 1 }, 'warning'));
