@@ -17,8 +17,10 @@ await Promise.all([
       dev: path.join(root, 'src/client/dev/index.ts'),
       // Added by `deckhand check` to the page it measures.
       measure: path.join(root, 'src/client/measure-entry.ts'),
-      // `deckhand present`: the audience follow plugin, the speaker view, the phone remote and their styles.
+      // `deckhand present`: the audience follow plugin, the bridge inside the views' deck frames,
+      // the speaker view, the phone remote and their styles.
       follow: path.join(root, 'src/client/present/follow.ts'),
+      frame: path.join(root, 'src/client/present/frame-bridge.ts'),
       speaker: path.join(root, 'src/client/present/speaker.ts'),
       remote: path.join(root, 'src/client/present/remote.ts'),
       present: path.join(root, 'src/client/present/present.css'),

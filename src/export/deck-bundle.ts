@@ -34,14 +34,18 @@ export async function bundleDecks(inputs: readonly string[], env: BundleEnv): Pr
   const bundles: DeckBundle[] = [];
   try {
     for (const source of sources) {
-      const compiled = await compileDeck(source, { root: env.root, cacheDir: env.cacheDir, diagrams });
-      const files = new Map(outputFiles([compiled]).map((f) => [f.path, f]));
-      bundles.push({ source, compiled, files, page: `${compiled.name}/index.html` });
+      bundles.push(bundleCompiledDeck(source, await compileDeck(source, { root: env.root, cacheDir: env.cacheDir, diagrams })));
     }
   } finally {
     await diagrams.close();
   }
   return bundles;
+}
+
+/** A deck compiled elsewhere (the presenter server's), with the files a build would write for it. */
+export function bundleCompiledDeck(source: DeckSource, compiled: CompiledDeck): DeckBundle {
+  const files = new Map(outputFiles([compiled]).map((f) => [f.path, f]));
+  return { source, compiled, files, page: `${compiled.name}/index.html` };
 }
 
 /** The bytes of one output file, or undefined when the bundle has no such file. */

@@ -7,8 +7,8 @@ import { escapeAttr, escapeHtml } from '../render/highlight';
 /** What the speaker and remote pages read from `#deck-present-config`. Never the token. */
 export interface PresentPageConfig {
   deck: string;
-  /** The audience page, which the views load in frames. */
-  deckUrl: string;
+  /** The deck frame's page (sandboxed, driven by postMessage), which the views load in frames. */
+  frameUrl: string;
   title: string;
 }
 
@@ -39,9 +39,9 @@ export function assembleSpeakerPage(config: PresentPageConfig): string {
 </header>
 ${REFUSED}
 <main class="deck-speaker-main">
-  <section class="deck-speaker-current" aria-label="Current slide"><iframe id="deck-present-current" title="Current slide"></iframe></section>
+  <section class="deck-speaker-current" aria-label="Current slide"><iframe id="deck-present-current" title="Current slide" sandbox="allow-scripts"></iframe></section>
   <section class="deck-speaker-side">
-    <div class="deck-speaker-next" aria-label="Next slide"><div class="deck-present-label">Next</div><iframe id="deck-present-next" title="Next slide" tabindex="-1"></iframe><div class="deck-speaker-end" id="deck-present-end" hidden>End of the deck</div></div>
+    <div class="deck-speaker-next" aria-label="Next slide"><div class="deck-present-label">Next</div><iframe id="deck-present-next" title="Next slide" tabindex="-1" sandbox="allow-scripts"></iframe><div class="deck-speaker-end" id="deck-present-end" hidden>End of the deck</div></div>
     <div class="deck-present-notes-box"><div class="deck-present-label">Notes</div><div class="deck-present-notes" id="deck-present-notes"></div></div>
   </section>
 </main>
@@ -63,7 +63,7 @@ export function assembleRemotePage(config: PresentPageConfig): string {
 </header>
 ${REFUSED}
 <div class="deck-present-pacing" id="deck-present-pacing" hidden></div>
-<div class="deck-remote-preview"><iframe id="deck-present-current" title="Current slide" tabindex="-1"></iframe></div>
+<div class="deck-remote-preview"><iframe id="deck-present-current" title="Current slide" tabindex="-1" sandbox="allow-scripts"></iframe></div>
 <div class="deck-present-notes" id="deck-present-notes"></div>
 <nav class="deck-remote-buttons">
   <button type="button" id="deck-present-blackout" class="deck-remote-blackout" aria-pressed="false">Black screen</button>

@@ -10,15 +10,17 @@ import { resolveDeckAsset, resolveRuntimeResource } from '../server/deck-resourc
 import { listen } from '../server/listen';
 import { createHandler, type Resource } from '../server/http-handler';
 import { mimeType } from '../media-type';
+import { safeRequestPath } from '../server/security';
 import { acceptSocketUpgrades } from '../server/upgrade';
 import type { DeckSource } from '../types';
+import { assembleFramePage, FRAME_CSP } from './frame-page';
 import { LivePosition, START, type LiveState } from './position';
 import { PresentChannel } from './present-channel';
 import { resolvePresentOptions, type PresentOptions } from './present-options';
 import { assembleAudiencePage, assembleRemotePage, assembleSpeakerPage, type PresentPageConfig } from './present-pages';
 import { loadSession, saveSession, sessionFile, type PresentSession } from './present-session';
 import { allowedHostNames, lanAddresses } from '../server/host-names';
-import { presentUrls, REMOTE_PATH, SPEAKER_PATH, type PresentUrls } from './present-urls';
+import { FRAME_PATH, presentUrls, REMOTE_PATH, SPEAKER_PATH, type PresentUrls } from './present-urls';
 import { createPresenterToken } from './presenter-token';
 import { renderSvgQr } from './qr';
 
@@ -48,7 +50,8 @@ const RUNTIME_FILES = ['deckhand.js', 'follow.js', 'speaker.js', 'remote.js', 'p
  */
 export async function startPresentServer(overrides: Partial<PresentOptions> = {}): Promise<PresentServer> {
   const options = resolvePresentOptions(overrides);
-  const compiled = await compileOnce(pickDeck(options.root, options.input), options);
+  const source = pickDeck(options.root, options.input);
+  const compiled = await compileOnce(source, options);
   const shape = compiled.deck.stacks.map((s) => s.length);
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
 
@@ -68,7 +71,10 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   };
 
   const audience = assembleAudiencePage(compiled);
-  const pageConfig: PresentPageConfig = { deck: compiled.name, deckUrl: `/${encodeURIComponent(compiled.name)}/`, title: compiled.title };
+  const deckUrl = `/${encodeURIComponent(compiled.name)}/`;
+  const pageConfig: PresentPageConfig = { deck: compiled.name, frameUrl: FRAME_PATH, title: compiled.title };
+  // Made on first request, once: inlining every image and font takes a moment.
+  let framePage: string | undefined;
   const pages = new Map<string, string>([
     [SPEAKER_PATH, assembleSpeakerPage(pageConfig)],
     [REMOTE_PATH, assembleRemotePage(pageConfig)],
@@ -85,19 +91,25 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   const hosts = allowedHostNames(options.host);
   let port = 0;
   const resolve = (pathname: string): Resource | undefined => {
-    if (pathname === '/' || pathname === '/index.html') return { redirect: pageConfig.deckUrl };
+    if (pathname === '/' || pathname === '/index.html') return { redirect: deckUrl };
     if (pathname === '/favicon.ico') return { body: '', type: 'image/x-icon' };
     const page = pages.get(pathname);
     if (page) return { body: page, type: mimeType('index.html') };
+    if (pathname === FRAME_PATH) return { body: (framePage ??= assembleFramePage(source, compiled, runtime)), type: mimeType('index.html') };
     const [, first, ...rest] = pathname.split('/');
     const sub = rest.join('/');
     if (first === RUNTIME_DIR) return resolveRuntimeResource(sub, runtime, RUNTIME_FILES, [compiled.style]);
     if (first !== compiled.name) return undefined;
-    if (rest.length === 0) return { redirect: pageConfig.deckUrl };
+    if (rest.length === 0) return { redirect: deckUrl };
     if (sub === '' || sub === 'index.html') return { body: audience, type: mimeType('index.html') };
     return resolveDeckAsset(compiled, sub);
   };
-  const server = http.createServer(createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], bounds: { root: options.root, cacheDir: options.cacheDir }, resolve }));
+  const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], bounds: { root: options.root, cacheDir: options.cacheDir }, resolve });
+  const server = http.createServer((req, res) => {
+    // The deck frame is sandboxed by its own header too, so it is opaque even opened directly.
+    if (safeRequestPath(req.url) === FRAME_PATH) res.setHeader('content-security-policy', FRAME_CSP);
+    handler(req, res);
+  });
   acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => channel.accept(req, socket, head));
   port = await listen(server, options.port, options.host, options.portIsDefault);
 

@@ -11,6 +11,8 @@ export interface PresentUrls {
 
 export const SPEAKER_PATH = '/_deckhand/speaker';
 export const REMOTE_PATH = '/_deckhand/remote';
+/** The deck inside the speaker view and the remote: sandboxed, self-contained (see frame-page.ts). */
+export const FRAME_PATH = '/_deckhand/frame.html';
 
 /**
  * The links for a server on `host`. The speaker view runs on this machine, so it uses loopback

@@ -12,12 +12,14 @@ const at = (page: Page): Promise<At> =>
     const i = (window as any).Reveal.getIndices();
     return { h: i.h, v: i.v ?? 0, f: i.f ?? -1 };
   });
-/** Where the deck inside a speaker view or remote is. */
-const frameAt = (page: Page): Promise<At> =>
-  page.evaluate(() => {
-    const i = (document.getElementById('deck-present-current') as HTMLIFrameElement).contentWindow!.Reveal.getIndices();
+/** Where the deck inside a speaker view or remote is (read by Playwright: the view itself cannot reach its sandboxed frame). */
+const frameAt = async (page: Page): Promise<At> => {
+  const frame = await (await page.$('#deck-present-current'))!.contentFrame();
+  return frame!.evaluate(() => {
+    const i = window.Reveal.getIndices();
     return { h: i.h, v: i.v ?? 0, f: i.f ?? -1 };
   });
+};
 
 declare global {
   interface Window {
@@ -80,7 +82,7 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
     await speaker.locator('#deck-present-reset').click();
     await expect.poll(() => remote.locator('#deck-present-elapsed').innerText()).toBe('0:00');
     // The next step after the title is the slide with three (hidden) points.
-    expect(await speaker.frameLocator('#deck-present-next').locator('section.present h2').innerText()).toBe('Three points');
+    await expect.poll(() => speaker.frameLocator('#deck-present-next').locator('section.present h2').innerText()).toBe('Three points');
     expect(await remote.locator('#deck-present-notes').innerText()).toContain('Say hello');
     expect(await remote.locator('#deck-present-elapsed').isVisible()).toBe(true);
   });
@@ -91,7 +93,7 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
     await expectAll({ h: 1, v: 0, f: 1 });
     expect(await audience.locator('section.present .fragment.visible').count()).toBe(2);
     expect(await remote.locator('#deck-present-notes').innerText()).toContain('Reveal the points');
-    expect(await speaker.frameLocator('#deck-present-next').locator('section.present .fragment.visible').count()).toBe(3);
+    await expect.poll(() => speaker.frameLocator('#deck-present-next').locator('section.present .fragment.visible').count()).toBe(3);
     expect(await audience.getAttribute('html', 'data-deck-follow')).toBe('live');
   });
 

@@ -1,8 +1,6 @@
 import { samePosition, type PresentMessage, type SlidePosition } from '../../present/present-messages';
 import { openChannel, type Channel } from './channel';
-import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
-
-type RevealApi = import('reveal.js').Api;
+import type { FrameDeck } from './frame-deck';
 
 export type DriverState = 'connecting' | 'driving' | 'refused' | 'offline';
 
@@ -22,6 +20,8 @@ const ANSWER_MS = 4000;
  * frame) and sends each move the presenter makes there as a `go` command with the token and a
  * growing sequence number; it moves the deck to the live position when someone else drives.
  * While its own commands are unanswered it ignores echoes, so fast clicks never jump back.
+ * The frame answers asynchronously: the moves this driver applied are known by the ids of the
+ * commands that made them, so they are never sent back to the server as the presenter's.
  */
 export class Driver {
   private readonly channel: Channel;
@@ -29,18 +29,19 @@ export class Driver {
   private unanswered = 0;
   private answerTimer?: ReturnType<typeof setTimeout>;
   private live?: SlidePosition;
-  private applying = false;
+  /** Ids of the frame commands that move the deck to the live position (not the presenter's moves). */
+  private readonly applying = new Set<number>();
   /** The presenter moved while the command could not be sent: send it once connected again. */
   private unsent = false;
   private session?: string;
   state: DriverState = 'connecting';
 
   constructor(
-    private readonly deck: RevealApi,
+    private readonly deck: FrameDeck,
     private readonly token: string,
     private readonly hooks: DriverHooks,
   ) {
-    for (const e of MOVE_EVENTS) deck.on(e, () => this.onDeckMove());
+    deck.onMove((cause) => this.onDeckMove(cause));
     this.channel = openChannel({
       open: () => this.claim(),
       close: () => {
@@ -77,7 +78,7 @@ export class Driver {
         this.hooks.remote(m.remote);
         if (this.unsent) {
           this.unsent = false;
-          this.onDeckMove();
+          this.sendMove();
         } else this.follow();
         return;
       case 'accepted':
@@ -96,10 +97,14 @@ export class Driver {
     }
   }
 
-  private onDeckMove(): void {
+  private onDeckMove(cause: number): void {
     this.hooks.moved();
-    if (this.applying) return;
-    const here = positionOf(this.deck);
+    if (this.applying.delete(cause)) return;
+    this.sendMove();
+  }
+
+  private sendMove(): void {
+    const here = this.deck.position;
     if (samePosition(here, this.live)) return;
     if (this.state === 'refused') {
       // A page without the token only watches: back to where the talk is.
@@ -124,14 +129,9 @@ export class Driver {
   }
 
   private follow(): void {
-    if (!this.live || samePosition(positionOf(this.deck), this.live)) return;
-    this.applying = true;
-    try {
-      moveTo(this.deck, this.live);
-    } finally {
-      this.applying = false;
-    }
-    this.hooks.moved();
+    if (!this.live || samePosition(this.deck.position, this.live)) return;
+    // The snapshot answering this command calls `moved`.
+    this.applying.add(this.deck.slide(this.live));
   }
 
   private setState(s: DriverState): void {

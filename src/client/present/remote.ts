@@ -1,5 +1,5 @@
-import { frameUrl, loadDeckFrame } from './deck-frame';
 import { Driver, tokenFromHash } from './driver';
+import { FrameDeck, frameUrl } from './frame-deck';
 import { TalkClock } from './talk-clock';
 import { byId, forwardKeys, readViewConfig, showCount, showNotes, showStatus } from './view-parts';
 
@@ -12,7 +12,7 @@ const config = readViewConfig();
 const SWIPE_PX = 40;
 
 async function start(): Promise<void> {
-  const deck = await loadDeckFrame(byId<HTMLIFrameElement>('deck-present-current'), frameUrl(config.deckUrl, { controls: false, touch: false, slideNumber: false }));
+  const deck = await FrameDeck.load(byId<HTMLIFrameElement>('deck-present-current'), frameUrl(config.frameUrl, { controls: false, touch: false, slideNumber: false }));
   const notes = byId('deck-present-notes');
   const count = byId('deck-present-count');
   const prev = byId<HTMLButtonElement>('deck-present-prev');

@@ -1,8 +1,6 @@
-import { frameUrl, loadDeckFrame } from './deck-frame';
 import { Driver, tokenFromHash } from './driver';
-import { moveTo, positionOf } from './reveal-position';
+import { FrameDeck, frameUrl } from './frame-deck';
 import { TalkClock } from './talk-clock';
-import { samePosition } from '../../present/present-messages';
 import { byId, forwardKeys, readViewConfig, showCount, showNotes, showStatus } from './view-parts';
 
 /**
@@ -13,27 +11,24 @@ const config = readViewConfig();
 
 async function start(): Promise<void> {
   const [current, next] = await Promise.all([
-    loadDeckFrame(byId<HTMLIFrameElement>('deck-present-current'), frameUrl(config.deckUrl)),
-    loadDeckFrame(byId<HTMLIFrameElement>('deck-present-next'), frameUrl(config.deckUrl, { controls: false, keyboard: false, touch: false, slideNumber: false })),
+    FrameDeck.load(byId<HTMLIFrameElement>('deck-present-current'), frameUrl(config.frameUrl)),
+    FrameDeck.load(byId<HTMLIFrameElement>('deck-present-next'), frameUrl(config.frameUrl, { controls: false, keyboard: false, touch: false, slideNumber: false })),
   ]);
   const notes = byId('deck-present-notes');
   const count = byId('deck-present-count');
   const end = byId('deck-present-end');
   const clock = new TalkClock(current, { elapsed: byId('deck-present-elapsed'), clock: byId('deck-present-clock'), pacing: byId('deck-present-pacing') });
 
-  const showUpcoming = () => {
+  const showUpcoming = async () => {
     // The preview shows what comes next even while the room is blacked out.
-    const here = { ...positionOf(current), paused: false };
-    moveTo(next, here);
-    next.next();
-    end.hidden = !samePosition(positionOf(next), here);
+    end.hidden = !(await next.preview({ ...current.position, paused: false }));
   };
   const driver = new Driver(current, tokenFromHash(), {
     state: (s) => showStatus(byId('deck-present-status'), s),
     moved: () => {
       showNotes(notes, current);
       showCount(count, current);
-      showUpcoming();
+      void showUpcoming();
       clock.render();
     },
     timer: (ms) => clock.setElapsed(ms),
@@ -43,7 +38,7 @@ async function start(): Promise<void> {
   forwardKeys(current);
   showNotes(notes, current);
   showCount(count, current);
-  showUpcoming();
+  await showUpcoming();
   document.documentElement.dataset.deckViewReady = 'true';
 }
 

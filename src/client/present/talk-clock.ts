@@ -1,6 +1,5 @@
+import type { FrameDeck } from './frame-deck';
 import { formatDuration, paceAt, slideTimings } from './pacing';
-
-type RevealApi = import('reveal.js').Api;
 
 /**
  * The elapsed timer, the wall clock and the pacing line of the speaker view and the remote.
@@ -11,10 +10,10 @@ export class TalkClock {
   private timings: number[] | null = null;
 
   constructor(
-    private readonly deck: RevealApi,
+    private readonly deck: FrameDeck,
     private readonly els: { elapsed: HTMLElement; clock: HTMLElement; pacing: HTMLElement },
   ) {
-    this.timings = slideTimings(deck.getSlidesAttributes() as Array<Record<string, string>>, deck.getConfig() as Record<string, unknown>);
+    this.timings = slideTimings(deck.facts.attributes, deck.facts);
     setInterval(() => this.render(), 1000);
     this.render();
   }
@@ -31,7 +30,7 @@ export class TalkClock {
     const elapsed = this.startedAt === undefined ? 0 : now - this.startedAt;
     this.els.elapsed.textContent = formatDuration(elapsed);
     if (!this.timings || this.startedAt === undefined) return;
-    const { state, leftMs } = paceAt(this.timings, this.deck.getSlidePastCount(), elapsed);
+    const { state, leftMs } = paceAt(this.timings, this.deck.pastCount, elapsed);
     const words = { ahead: 'Ahead', 'on-track': 'On track', behind: 'Behind' }[state];
     this.els.pacing.hidden = false;
     this.els.pacing.dataset.pace = state;

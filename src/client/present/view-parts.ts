@@ -1,7 +1,7 @@
 import type { PresentPageConfig } from '../../present/present-pages';
 import type { DriverState } from './driver';
-
-type RevealApi = import('reveal.js').Api;
+import type { FrameDeck } from './frame-deck';
+import { sanitizeNotes } from './sanitize-notes';
 
 /** Pieces the speaker view and the remote share: their config, status line, counter and notes. */
 
@@ -28,14 +28,17 @@ export function showStatus(el: HTMLElement, state: DriverState): void {
   byId('deck-present-refused').hidden = state !== 'refused';
 }
 
-export function showCount(el: HTMLElement, deck: RevealApi): void {
-  el.textContent = `${deck.getSlidePastCount() + 1} / ${deck.getTotalSlides()}`;
+export function showCount(el: HTMLElement, deck: FrameDeck): void {
+  el.textContent = `${deck.pastCount + 1} / ${deck.totalSlides}`;
 }
 
-/** The notes are the author's own HTML from the deck, as reveal.js's speaker view shows them. */
-export function showNotes(el: HTMLElement, deck: RevealApi): void {
-  const notes = deck.getSlideNotes()?.trim();
-  if (notes) el.innerHTML = notes;
+/**
+ * The notes are the author's own HTML from the deck, as reveal.js's speaker view shows them,
+ * but they come from the sandboxed frame: only their text and formatting reach this page.
+ */
+export function showNotes(el: HTMLElement, deck: FrameDeck): void {
+  const notes = sanitizeNotes(deck.notes);
+  if (notes.textContent?.trim()) el.replaceChildren(notes);
   else el.innerHTML = '<p class="deck-present-none">No notes on this slide.</p>';
 }
 
@@ -47,7 +50,7 @@ const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDow
  * reveal.js's speaker view; presentation clickers send these keys too. Tab and function keys
  * keep their browser meaning.
  */
-export function forwardKeys(deck: RevealApi): void {
+export function forwardKeys(deck: FrameDeck): void {
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.key === 'Tab' || /^F\d+$/.test(e.key)) return;
     const target = e.target as HTMLElement | null;
