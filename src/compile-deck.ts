@@ -143,4 +143,3 @@ function firstHeading(source: DeckSource): string | undefined {
 }
 
 export const RUNTIME_DIR = '_deckhand';
-export const runtimeFile = (root: string, name: string) => path.join(root, 'lib', 'runtime', name);

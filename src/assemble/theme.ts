@@ -55,11 +55,3 @@ export function listThemeNames(root: string): string[] {
   }
   return [...names].sort();
 }
-
-function mtime(file: string): number {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}

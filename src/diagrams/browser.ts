@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { mimeType } from '../media-type';
 import type { Browser, Page } from 'playwright-core';
 import { renderInPage, themeFontInPage, type PageJob, type PageResult } from './mermaid-page';

@@ -10,7 +10,7 @@ export interface PageJob {
 export type PageResult = { renderId: string; svg?: string; error?: string };
 
 export async function renderInPage(args: { jobs: PageJob[]; config: Record<string, unknown> }): Promise<PageResult[]> {
-  const w = window as unknown as { mermaid: any; __deckFont?: string };
+  const w = window as unknown as { mermaid: Pick<typeof import('mermaid').default, 'initialize' | 'render'>; __deckFont?: string };
   const out: PageResult[] = [];
   w.mermaid.initialize({ startOnLoad: false, ...args.config });
   for (const job of args.jobs) {

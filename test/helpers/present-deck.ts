@@ -52,9 +52,6 @@ Note:
 Thank everyone.
 `;
 
-/** Slides per horizontal slide of TALK. */
-export const TALK_SHAPE = [1, 1, 2, 1, 1];
-
 /** A talk of `n` plain slides, for load tests. */
 export function plainTalk(n: number): string {
   return Array.from({ length: n }, (_, i) => `## Slide ${i + 1}\n\nText ${i + 1}.\n\nNote:\nNotes ${i + 1}.`).join('\n\n---\n\n') + '\n';
