@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DeckhandError, diagnostic } from '../diagnostics';
-import type { DeckSource } from '../types';
+import { DeckhandError, diagnostic, type Diagnostic } from '../diagnostics';
+import { environmentError } from '../environment-error';
+import { MAX_SOURCE_BYTES } from '../options';
+import type { DeckSource, SourceFile } from '../types';
+import { decodeSource } from './decode-source';
 
 /**
  * Load stage: the only reader of deck sources. A deck is a `.md` file, or a folder whose `.md`
@@ -10,7 +13,18 @@ import type { DeckSource } from '../types';
 export function findDecks(root: string, inputs: readonly string[]): DeckSource[] {
   const targets = inputs.length ? inputs.map((i) => path.resolve(root, i)) : defaultDecks(root);
   if (!targets.length) throw new DeckhandError(`no decks found: add .md files or folders under ${path.join(root, 'slides')}, or name a deck`);
-  const decks = targets.map(readDeck);
+  const decks: DeckSource[] = [];
+  const problems: Diagnostic[] = [];
+  for (const target of targets) {
+    try {
+      decks.push(readDeck(target));
+    } catch (e) {
+      // Deck problems of every deck are shown at once; an environment failure stops here.
+      if (e instanceof DeckhandError && e.exitCode === 1 && e.diagnostics.length) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new DeckhandError(problems.length === 1 ? problems[0].message : `${problems.length} deck files cannot be read`, problems);
   const seen = new Map<string, string>();
   for (const d of decks) {
     const other = seen.get(d.name);
@@ -23,8 +37,7 @@ export function findDecks(root: string, inputs: readonly string[]): DeckSource[]
 function defaultDecks(root: string): string[] {
   const dir = path.join(root, 'slides');
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
+  return readFolder(dir)
     .filter((e) => (e.isFile() && e.name.endsWith('.md')) || (e.isDirectory() && !e.name.startsWith('.') && hasMarkdown(path.join(dir, e.name))))
     .map((e) => path.join(dir, e.name))
     .sort();
@@ -34,24 +47,64 @@ export function readDeck(target: string): DeckSource {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw environmentError(e, 'open the deck') ?? e;
     throw new DeckhandError(`deck not found: ${target}`, [diagnostic('deck-not-found', `deck not found: ${target}`)]);
   }
   if (stat.isDirectory()) {
     const files = listMarkdown(target);
     if (!files.length) throw new DeckhandError(`deck folder has no .md files: ${target}`);
-    return { name: deckName(path.basename(target)), root: target, files: files.map((f) => ({ path: f, text: fs.readFileSync(f, 'utf8') })) };
+    return { name: deckName(path.basename(target)), root: target, files: readSources(files) };
   }
-  return { name: deckName(path.basename(target, path.extname(target))), root: target, files: [{ path: target, text: fs.readFileSync(target, 'utf8') }] };
+  return { name: deckName(path.basename(target, path.extname(target))), root: target, files: readSources([target]) };
+}
+
+/** Every file's problem at once (binary, not UTF-8, too large), so one run shows them all. */
+function readSources(paths: string[]): SourceFile[] {
+  const files: SourceFile[] = [];
+  const problems: Diagnostic[] = [];
+  for (const file of paths) {
+    const { bytes, size } = readBytes(file);
+    const decoded = decodeSource(bytes, file, MAX_SOURCE_BYTES, size);
+    if ('problem' in decoded) problems.push(decoded.problem);
+    else files.push({ path: file, text: decoded.text });
+  }
+  if (problems.length === 1) throw new DeckhandError(problems[0].message, problems);
+  if (problems.length) throw new DeckhandError(`${problems.length} files cannot be read as Markdown text`, problems);
+  return files;
+}
+
+/** Reads at most one byte past the size limit: enough to refuse a huge file without loading it. */
+function readBytes(file: string): { bytes: Uint8Array; size: number } {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size <= MAX_SOURCE_BYTES) return { bytes: fs.readFileSync(fd), size };
+    const bytes = Buffer.alloc(MAX_SOURCE_BYTES + 1);
+    return { bytes: bytes.subarray(0, fs.readSync(fd, bytes, 0, bytes.length, 0)), size };
+  } catch (e) {
+    throw environmentError(e, 'read the deck file', file) ?? e;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** Chapter files of a folder deck, in file-name order (numeric-aware: 2 before 10). */
 export function listMarkdown(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
+  return readFolder(dir)
+    .map((e) => e.name)
     .filter((f) => f.endsWith('.md') && !f.startsWith('.') && f.toLowerCase() !== 'readme.md')
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .map((f) => path.join(dir, f));
+}
+
+function readFolder(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw environmentError(e, 'list the deck folder') ?? e;
+  }
 }
 
 function hasMarkdown(dir: string): boolean {
