@@ -7,7 +7,11 @@ const CLI = path.resolve(__dirname, '..', '..', 'bin', 'deckhand.js');
 
 /** `deckhand <args>` in a project folder, without Chromium (diagrams are not what these tests are about). */
 export function deckhand(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, DECKHAND_CHROMIUM: '/nonexistent' } });
+  return runDeckhand(cwd, args, { DECKHAND_CHROMIUM: '/nonexistent' });
+}
+
+export function runDeckhand(cwd: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 /**
