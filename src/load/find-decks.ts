@@ -13,18 +13,7 @@ import { decodeSource } from './decode-source';
 export function findDecks(root: string, inputs: readonly string[]): DeckSource[] {
   const targets = inputs.length ? inputs.map((i) => path.resolve(root, i)) : defaultDecks(root);
   if (!targets.length) throw new DeckhandError(`no decks found: add .md files or folders under ${path.join(root, 'slides')}, or name a deck`);
-  const decks: DeckSource[] = [];
-  const problems: Diagnostic[] = [];
-  for (const target of targets) {
-    try {
-      decks.push(readDeck(target));
-    } catch (e) {
-      // Deck problems of every deck are shown at once; an environment failure stops here.
-      if (e instanceof DeckhandError && e.exitCode === 1 && e.diagnostics.length) problems.push(...e.diagnostics);
-      else throw e;
-    }
-  }
-  if (problems.length) throw new DeckhandError(problems.length === 1 ? problems[0].message : `${problems.length} deck files cannot be read`, problems);
+  const decks = targets.map(readDeck);
   const seen = new Map<string, string>();
   for (const d of decks) {
     const other = seen.get(d.name);
@@ -54,24 +43,26 @@ export function readDeck(target: string): DeckSource {
   if (stat.isDirectory()) {
     const files = listMarkdown(target);
     if (!files.length) throw new DeckhandError(`deck folder has no .md files: ${target}`);
-    return { name: deckName(path.basename(target)), root: target, files: readSources(files) };
+    return { name: deckName(path.basename(target)), root: target, ...readSources(files) };
   }
-  return { name: deckName(path.basename(target, path.extname(target))), root: target, files: readSources([target]) };
+  return { name: deckName(path.basename(target, path.extname(target))), root: target, ...readSources([target]) };
 }
 
-/** Every file's problem at once (binary, not UTF-8, too large), so one run shows them all. */
-function readSources(paths: string[]): SourceFile[] {
+/**
+ * A file that is not Markdown text (binary, not UTF-8, too large) is read as empty and its
+ * problem travels with the deck, so `build` fails with it like with any deck error and the
+ * dev server shows it in the overlay instead of refusing to start.
+ */
+function readSources(paths: string[]): Pick<DeckSource, 'files' | 'problems'> {
   const files: SourceFile[] = [];
   const problems: Diagnostic[] = [];
   for (const file of paths) {
     const { bytes, size } = readBytes(file);
     const decoded = decodeSource(bytes, file, MAX_SOURCE_BYTES, size);
     if ('problem' in decoded) problems.push(decoded.problem);
-    else files.push({ path: file, text: decoded.text });
+    files.push({ path: file, text: 'text' in decoded ? decoded.text : '' });
   }
-  if (problems.length === 1) throw new DeckhandError(problems[0].message, problems);
-  if (problems.length) throw new DeckhandError(`${problems.length} files cannot be read as Markdown text`, problems);
-  return files;
+  return problems.length ? { files, problems } : { files };
 }
 
 /** Reads at most one byte past the size limit: enough to refuse a huge file without loading it. */

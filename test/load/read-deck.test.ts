@@ -26,6 +26,7 @@ describe('deck sources that are not UTF-8 Markdown text', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/slides\/talk\/02-more\.md:1:1: error: not a text file: this looks like a PNG image/);
     expect(r.stderr).toMatch(/slides\/noise\.md:1:1: error: not a text file/);
+    expect(r.stderr).toContain('deckhand: build failed with 2 errors; dist left unchanged');
   });
 
   it('points at the first non-UTF-8 byte of a Latin-1 file instead of writing "Caf\\uFFFD"', () => {
