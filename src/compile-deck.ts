@@ -70,7 +70,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   let html: string | undefined;
 
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
-  const diagnostics = [...parsed.diagnostics, ...rendered.diagnostics, ...styled.diagnostics, ...diagrams.diagnostics].map((d) =>
+  const diagnostics = [...(source.problems ?? []), ...parsed.diagnostics, ...rendered.diagnostics, ...styled.diagnostics, ...diagrams.diagnostics].map((d) =>
     withFrame(d, d.file ? (texts.get(d.file) ?? readQuietly(d.file)) : undefined),
   );
   const assets = uniqueAssets(rendered.deck);

@@ -40,6 +40,13 @@ export interface DeckOptions {
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Largest Markdown file Deckhand reads (bytes). marked's block rules are regular expressions
+ * that run out of stack on a single paragraph of about 8 MB; 4 MB keeps well clear of that, and
+ * no hand-written chapter comes near it (the flagship deck's largest is 12 kB).
+ */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
 export function defaultBuildOptions(root = process.cwd()): BuildOptions {
   return {
     root,

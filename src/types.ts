@@ -1,4 +1,5 @@
 /** Every data shape that flows between the pipeline stages. */
+import type { Diagnostic } from './diagnostics';
 
 /** A position in an author's source file (1-based line and column). */
 export interface SourcePosition {
@@ -19,6 +20,8 @@ export interface DeckSource {
   /** The `.md` file, or the folder holding the chapter files. */
   root: string;
   files: SourceFile[];
+  /** Files that are not Markdown text (binary, not UTF-8, too large); their `text` is empty. */
+  problems?: Diagnostic[];
 }
 
 /** Front matter keys Deckhand understands (reveal-md compatible). */

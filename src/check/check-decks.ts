@@ -4,6 +4,7 @@ import { withFrame, type Diagnostic } from '../diagnostics';
 import { bundleDecks, type DeckBundle } from '../export/deck-bundle';
 import { launchRequiredChromium, requireChromium } from '../export/chromium';
 import { parseDeck } from '../parse/parse-deck';
+import { UNCLOSED_BLOCK_CODES } from '../parse/unclosed-blocks';
 import { checkAltText } from './check-alt-text';
 import { checkLinks, type LinkTargets } from './check-links';
 import { checkOverflow, relativeSource } from './check-overflow';
@@ -30,7 +31,7 @@ export async function checkDecks(overrides: Partial<CheckOptions> = {}): Promise
     const bundles = await bundleDecks(options.inputs, options);
     const diagnostics: Diagnostic[] = [];
     for (const bundle of bundles) {
-      diagnostics.push(...bundle.compiled.diagnostics);
+      diagnostics.push(...bundle.compiled.diagnostics.map(escalate));
       diagnostics.push(...checkContent(bundle, options.root));
       // Without its stylesheet (an unknown theme, already reported) a deck's layout means nothing.
       if (bundle.compiled.style) diagnostics.push(...withFrames(await checkOverflow(await browser, bundle), bundle));
@@ -42,6 +43,16 @@ export async function checkDecks(overrides: Partial<CheckOptions> = {}): Promise
   } finally {
     await (await browser.catch(() => undefined))?.close();
   }
+}
+
+/**
+ * Warnings `build` lets pass but `check` fails on: an unclosed comment or fence hides part of
+ * the deck, which is exactly what a check before the talk is for.
+ */
+const ERRORS_IN_CHECK = new Set(UNCLOSED_BLOCK_CODES);
+
+function escalate(d: Diagnostic): Diagnostic {
+  return d.severity === 'warning' && ERRORS_IN_CHECK.has(d.code) ? { ...d, severity: 'error' } : d;
 }
 
 /** A deck as the content checks need it: its sources and their compiled form. */

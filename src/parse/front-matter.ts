@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { FrontMatter } from '../types';
+import { checkFrontMatterKeys } from './front-matter-keys';
 
 export interface FrontMatterResult {
   data: FrontMatter;
@@ -74,6 +75,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
       delete data[key];
     }
   }
+  diagnostics.push(...checkFrontMatterKeys(doc, yamlText, data, file));
   return { data, body: afterClose, bodyLine, lines, diagnostics };
 }
 

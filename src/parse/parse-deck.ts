@@ -3,6 +3,7 @@ import { defaultDeckOptions } from '../options';
 import type { DeckSource, ParsedDeck, SlideStack } from '../types';
 import { parseFrontMatter } from './front-matter';
 import { splitSlides } from './split-slides';
+import { findUnclosedBlocks } from './unclosed-blocks';
 
 export type SplitCache = Map<string, SlideStack[]>;
 
@@ -42,6 +43,7 @@ export function parseDeck(source: DeckSource, cache?: SplitCache): { deck: Parse
       if (key) cache.set(key, split);
     }
     stacks.push(...split);
+    for (const slide of split.flat()) diagnostics.push(...findUnclosedBlocks(slide));
   });
 
   return { deck: { name: source.name, root: source.root, frontMatter, frontMatterAt, stacks }, diagnostics };

@@ -1,7 +1,9 @@
-import type { Diagnostic } from '../diagnostics';
+import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { ParsedDeck, RenderedDeck, RenderedSlide, SlideSource } from '../types';
 import type { ResolveContext } from './references';
 import { createSlideRenderer } from './render-slide';
+
+type SlideRenderer = ReturnType<typeof createSlideRenderer>;
 
 /** Slides rendered earlier, by everything that decides their output; see `slideCacheKey`. */
 export type RenderCache = Map<string, { slide: RenderedSlide; diagnostics: Diagnostic[] }>;
@@ -16,7 +18,7 @@ export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext,
       const key = cache && slideCacheKey(slide);
       let out = key ? cache.get(key) : undefined;
       if (!out) {
-        out = renderSlide(slide);
+        out = renderWithinStack(renderSlide, slide);
         if (key) cache.set(key, out);
       }
       if (key) used.add(key);
@@ -27,6 +29,22 @@ export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext,
   // Keep only what this deck still has, so a long editing session does not grow the cache.
   if (cache) for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
   return { deck: { name: deck.name, title, frontMatter: deck.frontMatter, stacks }, diagnostics };
+}
+
+/**
+ * marked parses with recursive functions and backtracking regular expressions: thousands of
+ * nested `>` or one enormous paragraph exhaust the stack. That is the author's slide, not a bug,
+ * so it becomes an error at the slide instead of an internal error without a file.
+ */
+function renderWithinStack(render: SlideRenderer, slide: SlideSource): ReturnType<SlideRenderer> {
+  try {
+    return render(slide);
+  } catch (e) {
+    if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
+    const message = 'this slide is too deeply nested or too long for the Markdown parser (it ran out of stack); split it into smaller slides';
+    const empty = { key: slide.key, file: slide.file, line: slide.line, endLine: slide.endLine, attributes: {}, html: '', assets: [], diagrams: [] };
+    return { slide: empty, diagnostics: [diagnostic('slide-too-complex', message, { file: slide.file, line: slide.line })] };
+  }
 }
 
 /** A slide renders the same while its file, position and text do (files it names are tracked apart). */
