@@ -12,6 +12,13 @@ module.exports = {
       to: { path: ['^(node:)?(fs|fs/promises|child_process|http|https|net|os|worker_threads)$', '^src/(server|client|present|cli|export|check|load|write|diagrams)/'] },
     },
     {
+      name: 'pure-stages-read-no-environment',
+      comment: 'Nothing parse/ or render/ depends on, however indirectly, may read the environment (cwd, DECKHAND_* variables): build-options.ts does, and the CLI and API pass its values in.',
+      severity: 'error',
+      from: { path: '^src/(parse|render)/' },
+      to: { path: '^src/build-options\\.ts$', reachable: true },
+    },
+    {
       name: 'client-stays-in-the-browser',
       comment: 'Browser code (client/) is bundled for the page: it may use only itself and the shared protocol/ folder, never Node-side modules, not even pure ones.',
       severity: 'error',

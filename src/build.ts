@@ -4,9 +4,10 @@ import { compileDeck, RUNTIME_DIR, type CompiledDeck } from './compile-deck';
 import { DeckhandError, formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from './diagrams/render-diagrams';
 import { findDecks } from './load/find-decks';
-import { resolveBuildOptions, type BuildOptions } from './options';
+import { resolveBuildOptions } from './build-options';
+import type { BuildOptions } from './options';
 import { packageRoot } from './package-root';
-import { loadRenderCache, renderCacheFile, saveRenderCache } from './render/render-cache-store';
+import { loadRenderCache, renderCacheFile, saveRenderCache } from './cache/render-cache-store';
 import { guardOutputDir, OUTPUT_MARKER, type ProtectedPaths } from './write/output-guard';
 import { writeOutput, type OutputFile } from './write/write-output';
 

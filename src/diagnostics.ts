@@ -1,18 +1,8 @@
 import type { SourcePosition } from './types';
 
-export type Severity = 'error' | 'warning';
+import type { Diagnostic, Severity } from './protocol/diagnostic';
 
-/** A problem found in an author's sources: shown in the terminal and the dev overlay alike. */
-export interface Diagnostic {
-  code: string;
-  severity: Severity;
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  /** A few source lines around the position, already formatted. */
-  frame?: string;
-}
+export type { Diagnostic, Severity } from './protocol/diagnostic';
 
 export function diagnostic(
   code: string,

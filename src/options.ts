@@ -1,9 +1,10 @@
-import path from 'node:path';
 import type { FrontMatter } from './types';
 
 /**
  * Every option with its default, in one place.
  * Precedence, lowest first: these defaults < the deck's front matter < command-line flags.
+ * This module is pure (the parse stage reads it); defaults that come from the environment
+ * (the current folder, DECKHAND_* variables, stderr) are filled in by build-options.ts.
  */
 
 /** How a whole build runs (set by the CLI or the API caller). */
@@ -47,19 +48,6 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
  */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
-export function defaultBuildOptions(root = process.cwd()): BuildOptions {
-  return {
-    root,
-    inputs: [],
-    outDir: path.join(root, 'dist'),
-    chromium: process.env.DECKHAND_CHROMIUM || DEFAULT_CHROMIUM,
-    cacheDir: process.env.DECKHAND_CACHE_DIR || path.join(root, 'node_modules', '.cache', 'deckhand'),
-    force: false,
-    dev: false,
-    log: (line) => process.stderr.write(line + '\n'),
-  };
-}
-
 export function defaultDeckOptions(): DeckOptions {
   return {
     title: '',
@@ -79,14 +67,6 @@ export function defaultRevealOptions(): Record<string, unknown> {
   return { hash: true, width: 960, height: 700, margin: 0.04, slideNumber: 'c/t', transition: 'slide' };
 }
 
-export function resolveBuildOptions(overrides: Partial<BuildOptions> = {}): Readonly<BuildOptions> {
-  const root = path.resolve(overrides.root ?? process.cwd());
-  const merged = { ...defaultBuildOptions(root), ...stripUndefined(overrides), root };
-  merged.outDir = path.resolve(root, merged.outDir);
-  merged.cacheDir = path.resolve(root, merged.cacheDir);
-  return Object.freeze(merged);
-}
-
 export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: string): Readonly<DeckOptions> {
   const defaults = defaultDeckOptions();
   const picked: Partial<DeckOptions> = {};
@@ -96,8 +76,4 @@ export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: stri
   const merged = { ...defaults, ...picked };
   merged.title = String(merged.title || fallbackTitle);
   return Object.freeze(merged);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,5 @@
 /** Every data shape that flows between the pipeline stages. */
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from './protocol/diagnostic';
 
 /** A position in an author's source file (1-based line and column). */
 export interface SourcePosition {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { mtimeOf, readCacheJson, writeCacheFile } from '../cache-files';
+import { mtimeOf, readCacheJson, writeCacheFile } from '../cache/cache-files';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { packageRoot } from '../package-root';
 import { refuseProjectFile } from '../project-files';

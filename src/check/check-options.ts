@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultBuildOptions } from '../options';
+import { defaultBuildOptions } from '../build-options';
 
 /** How `deckhand check` runs; every field has its default in `defaultCheckOptions`. */
 export interface CheckOptions {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeCacheFile } from '../cache-files';
+import { writeCacheFile } from '../cache/cache-files';
 
 /** On-disk store of rendered SVGs keyed by everything that changes the picture. */
 export interface DiagramCache {

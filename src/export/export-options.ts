@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultBuildOptions } from '../options';
+import { defaultBuildOptions } from '../build-options';
 
 export type ExportFormat = 'html' | 'pdf';
 

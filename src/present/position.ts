@@ -1,4 +1,4 @@
-import { samePosition, type PresentCommand, type RefusalReason, type SlidePosition } from './present-messages';
+import { samePosition, type PresentCommand, type RefusalReason, type SlidePosition } from '../protocol/present-messages';
 
 /** The live position and its version: the version grows by one with every accepted move. */
 export interface LiveState {

@@ -1,4 +1,4 @@
-import { slideLabel, type SlidePosition } from './present-messages';
+import { slideLabel, type SlidePosition } from '../protocol/present-messages';
 import type { PresentUrls } from './present-urls';
 
 export interface BannerInputs {

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { Notifier } from '../server/notifier';
 import type { LivePosition } from './position';
-import { commandSeq, parseCommand, type PresentCommand, type PresentMessage } from './present-messages';
+import { commandSeq, parseCommand, type PresentCommand, type PresentMessage } from '../protocol/present-messages';
 import { isPresenterToken } from './presenter-token';
 
 export interface ChannelOptions {

@@ -1,4 +1,5 @@
-import { resolveBuildOptions, type BuildOptions } from '../options';
+import { resolveBuildOptions } from '../build-options';
+import type { BuildOptions } from '../options';
 
 /** How `deckhand present` runs; every field has its default in `defaultPresentOptions`. */
 export interface PresentOptions extends Pick<BuildOptions, 'root' | 'chromium' | 'cacheDir' | 'log'> {

@@ -1,16 +1,12 @@
 import { assembleDeckPage } from '../assemble/deck-page';
 import { RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
 import { escapeAttr, escapeHtml } from '../render/highlight';
+import type { PresentPageConfig } from '../protocol/present-page-config';
+
+export type { PresentPageConfig } from '../protocol/present-page-config';
 
 /** The three pages of a talk: the deck for the room, the speaker view and the phone remote. */
 
-/** What the speaker and remote pages read from `#deck-present-config`. Never the token. */
-export interface PresentPageConfig {
-  deck: string;
-  /** The deck frame's page (sandboxed, driven by postMessage), which the views load in frames. */
-  frameUrl: string;
-  title: string;
-}
 
 /**
  * The deck page with the follow plugin before the runtime. Followers on phones keep reveal.js's

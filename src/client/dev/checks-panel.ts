@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics';
+import type { Diagnostic } from '../../protocol/diagnostic';
 
 type RevealApi = import('reveal.js').Api;
 

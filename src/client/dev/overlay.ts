@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics';
+import type { Diagnostic } from '../../protocol/diagnostic';
 
 /** The in-page error panel: the same diagnostics the terminal prints, with their code frames. */
 export class Overlay {

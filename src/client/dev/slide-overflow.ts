@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics';
+import type { Diagnostic } from '../../protocol/diagnostic';
 import { measureSlide, slideFindings } from '../measure-slide';
 import { splitSource } from './checks-panel';
 

@@ -1,4 +1,4 @@
-import type { PresentCommand, PresentMessage } from '../../present/present-messages';
+import type { PresentCommand, PresentMessage } from '../../protocol/present-messages';
 
 export interface Channel {
   /** Sends if the socket is open; returns whether it was sent. */

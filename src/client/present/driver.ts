@@ -1,4 +1,4 @@
-import { samePosition, type PresentMessage, type SlidePosition } from '../../present/present-messages';
+import { samePosition, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
 import { openChannel, type Channel } from './channel';
 import type { FrameDeck } from './frame-deck';
 

@@ -1,4 +1,4 @@
-import { samePosition, slideLabel, type PresentMessage, type SlidePosition } from '../../present/present-messages';
+import { samePosition, slideLabel, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
 import { openChannel } from './channel';
 import { LiveBadge, type FollowState } from './live-badge';
 import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';

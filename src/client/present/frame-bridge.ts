@@ -1,4 +1,4 @@
-import { samePosition } from '../../present/present-messages';
+import { samePosition } from '../../protocol/present-messages';
 import { parseFrameCommand, type DeckFacts, type FrameCommand, type FrameEvent, type FrameSnapshot } from './frame-messages';
 import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
 

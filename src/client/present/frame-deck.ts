@@ -1,4 +1,4 @@
-import type { SlidePosition } from '../../present/present-messages';
+import type { SlidePosition } from '../../protocol/present-messages';
 import { parseFrameEvent, type DeckFacts, type FrameCommand, type FrameRequest, type FrameSnapshot } from './frame-messages';
 
 /**

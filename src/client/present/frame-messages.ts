@@ -1,4 +1,4 @@
-import type { SlidePosition } from '../../present/present-messages';
+import type { SlidePosition } from '../../protocol/present-messages';
 
 /**
  * What the speaker view and the remote say to the deck in their sandboxed frames, and back,

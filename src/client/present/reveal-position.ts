@@ -1,4 +1,4 @@
-import type { SlidePosition } from '../../present/present-messages';
+import type { SlidePosition } from '../../protocol/present-messages';
 
 type RevealApi = import('reveal.js').Api;
 

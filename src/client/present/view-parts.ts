@@ -1,4 +1,4 @@
-import type { PresentPageConfig } from '../../present/present-pages';
+import type { PresentPageConfig } from '../../protocol/present-page-config';
 import type { DriverState } from './driver';
 import type { FrameDeck } from './frame-deck';
 import { sanitizeNotes } from './sanitize-notes';

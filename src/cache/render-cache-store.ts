@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mtimeOf, readCacheJson, writeCacheFile } from '../cache-files';
-import type { RenderCache } from './render-deck';
+import { mtimeOf, readCacheJson, writeCacheFile } from './cache-files';
+import type { RenderCache } from '../render/render-deck';
 
 interface StoredEntry {
   key: string;

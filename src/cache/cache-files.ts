@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { writeFileAtomic } from './write/write-file-atomic';
+import { writeFileAtomic } from '../write/write-file-atomic';
 
 /**
  * Small helpers for Deckhand's caches. A cache file is written whole (temp file + rename) so
