@@ -3,6 +3,7 @@ import path from 'node:path';
 import { mimeType } from '../media-type';
 import type { Browser, Page } from 'playwright-core';
 import { renderInPage, themeFontInPage, type PageJob, type PageResult } from './mermaid-page';
+import { decodeUrlPath } from '../url-path';
 
 /** Flags that keep Chromium quiet on a machine with no network and no display. */
 export const CHROMIUM_ARGS = [
@@ -44,7 +45,7 @@ export class MermaidPage {
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== ORIGIN) return route.abort();
-      const rel = decodeURIComponent(url.pathname.slice(1));
+      const rel = decodeUrlPath(url.pathname.slice(1));
       if (rel === '') return route.fulfill({ contentType: 'text/html', body: harness() });
       if (rel === 'mermaid.js') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(assets.mermaidFile) });
       if (rel === 'theme.css') return route.fulfill({ contentType: 'text/css', body: assets.themeCss });
