@@ -17,9 +17,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(executablePath: string): Promise<Browser> {
+/**
+ * `ownSignals`: the command handles Ctrl+C and SIGTERM itself and closes the browser in order
+ * (the servers). Left to Playwright, its own handler kills Chromium and exits 130 first.
+ */
+export async function launchChromium(executablePath: string, ownSignals = false): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false } : {};
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...signals });
 }
 
 /** What the render page needs: mermaid's browser build and the compiled theme with its fonts. */

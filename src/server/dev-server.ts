@@ -47,7 +47,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
   const env = { root: options.root, cacheDir: options.cacheDir, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
   const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
   const report = (deck: DevDeck, diagnostics: Diagnostic[], ms: number) => {
