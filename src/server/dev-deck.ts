@@ -116,7 +116,17 @@ export class DevDeck {
   }
 
   /** The error message a page connecting now should see, if the deck is failing. */
-  lastError?: ServerMessage;
+  lastError?: Extract<ServerMessage, { type: 'error' }>;
+
+  /**
+   * A problem from outside the sources (a folder the watcher cannot read): shown with the deck's
+   * own diagnostics, in the overlay, until the deck's next update clears them.
+   */
+  reportProblem(problem: Diagnostic): ServerMessage[] {
+    const known = this.lastError?.diagnostics ?? [];
+    if (known.some((d) => d.message === problem.message)) return [];
+    return this.fail([...known, problem]).messages;
+  }
 
   // Unchanged slides come back from the render cache as the same objects: their markup and
   // hash are reused, so an edit costs the changed slide, not the whole deck.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { assembleIndexPage } from '../assemble/index-page';
 import { RUNTIME_DIR } from '../compile-deck';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
 import { findDecks } from '../load/find-decks';
 import { resolveBuildOptions, type BuildOptions } from '../options';
@@ -19,7 +19,7 @@ import { Notifier } from './notifier';
 import { allowedHostNames, browsableOrigin } from './host-names';
 import { acceptSocketUpgrades } from './upgrade';
 import { listen } from './listen';
-import { DeckWatcher, type ChangeBatch } from './watcher';
+import { DeckWatcher, type ChangeBatch, type WatchError } from './watcher';
 
 export interface DevServerOptions extends Partial<BuildOptions> {
   port?: number;
@@ -88,13 +88,27 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     }
     watcher.add(watchList(decks, options.root));
   };
-  const watcher = new DeckWatcher(watchList(decks, options.root), [options.outDir, options.cacheDir], async (batch) => {
-    try {
-      await handle(batch);
-    } catch (e) {
-      options.log(`deckhand: internal error while updating: ${(e as Error).stack ?? e}`);
-    }
-  });
+  // The watcher cannot read a folder or meets a loop of links: say so, and keep serving.
+  const onWatchError = (e: WatchError) => {
+    const where = e.path ? path.resolve(options.root, e.path) : undefined;
+    const d = diagnostic('watch-failed', `cannot watch ${where ? path.relative(options.root, where) || where : 'a folder'}: ${e.message}; changes there are not seen`, where ? { file: where } : undefined, 'warning');
+    const mine = decks.filter((deck) => where && (where === deck.target || where.startsWith(deck.target + path.sep)));
+    let shown = false;
+    for (const deck of mine.length ? mine : decks) for (const m of deck.reportProblem(d)) (shown = true), notifier.broadcast(forPage(m));
+    if (shown) options.log(formatDiagnostic(d, options.root));
+  };
+  const watcher = new DeckWatcher(
+    watchList(decks, options.root),
+    [options.outDir, options.cacheDir],
+    async (batch) => {
+      try {
+        await handle(batch);
+      } catch (e) {
+        options.log(`deckhand: internal error while updating: ${(e as Error).stack ?? e}`);
+      }
+    },
+    { root: options.root, onError: onWatchError },
+  );
   await watcher.ready();
 
   return {
