@@ -50,9 +50,12 @@ export class DevDeck {
     return this.compiled && this.source ? { source: this.source, compiled: this.compiled } : undefined;
   }
 
-  /** The full page for a new visitor: the last good compile, with slide identities. */
+  /** Counts good compiles; pages know which one they show (see `hello` in messages.ts). */
+  version = 0;
+
+  /** The full page for a new visitor: the last good compile, with slide identities and its version. */
   page(): string | undefined {
-    return (this.pageHtml ??= this.compiled?.html);
+    return (this.pageHtml ??= this.compiled?.html.replace('</head>', `${versionMeta(this.version)}</head>`));
   }
 
   /** Files whose change concerns this deck besides its own Markdown. */
@@ -75,6 +78,7 @@ export class DevDeck {
     if (hasErrors(next.diagnostics)) return this.fail(next.diagnostics);
 
     const messages: ServerMessage[] = [];
+    const version = this.version + 1;
     if (this.failing) messages.push({ type: 'clear-error', deck: this.name });
     const previous = this.compiled;
     // A deck that never compiled before was served as an error page: it needs the real one.
@@ -92,20 +96,21 @@ export class DevDeck {
       if (pageKey !== this.pageKey) messages.push({ type: 'reload', deck: this.name });
       else {
         if (next.style && previous.style?.id !== next.style.id) {
-          messages.push({ type: 'css', deck: this.name, href: `../_deckhand/${next.style.name}?v=${next.style.id}` });
+          messages.push({ type: 'css', deck: this.name, href: `../_deckhand/${next.style.name}?v=${next.style.id}`, version });
         }
         const before = new Map(this.shown.map((s) => [s.id, s.html]));
         const focus = shown.find((s) => before.get(s.id) !== s.html && changed.has(s.file))?.id;
         const sameOrder = shape === this.shape && ids.every((id, i) => this.shown[i]?.id === id);
         if (sameOrder) {
           const patches: SlidePatch[] = shown.filter((s) => before.get(s.id) !== s.html).map((s) => ({ id: s.id, html: s.html }));
-          if (patches.length) messages.push({ type: 'patch', deck: this.name, slides: patches, focus });
+          if (patches.length) messages.push({ type: 'patch', deck: this.name, slides: patches, focus, version });
         } else {
-          messages.push({ type: 'structure', deck: this.name, html: renderSlidesHtml(next.page), focus });
+          messages.push({ type: 'structure', deck: this.name, html: renderSlidesHtml(next.page), focus, version });
         }
       }
     }
     this.compiled = next;
+    this.version = version;
     this.source = source;
     this.shown = shown;
     this.shape = shape;
@@ -156,6 +161,11 @@ export class DevDeck {
     this.lastError = { type: 'error', deck: this.name, diagnostics };
     return { messages: [this.lastError], diagnostics };
   }
+}
+
+/** Tells the page's dev client which version of the deck it was served. */
+export function versionMeta(version: number): string {
+  return `<meta name="deck-dev-version" content="${version}">`;
 }
 
 function fingerprint(s: RenderedSlide): string {

@@ -10,7 +10,7 @@ import { findDecks } from '../load/find-decks';
 import { resolveBuildOptions, type BuildOptions } from '../options';
 import { packageRoot } from '../package-root';
 import { ContentChecks, relativeFile } from './content-checks';
-import { DevDeck } from './dev-deck';
+import { DevDeck, versionMeta } from './dev-deck';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { createHandler, type Resource } from './http-handler';
 import { mimeType } from '../media-type';
@@ -65,7 +65,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   let port = 0;
   const forPage = (m: ServerMessage): ServerMessage => (m.type === 'error' ? { ...m, diagnostics: m.diagnostics.map((d) => relativeFile(d, options.root)) } : m);
   const notifier = new Notifier((send) => {
-    send({ type: 'hello', session });
+    send({ type: 'hello', session, versions: Object.fromEntries(decks.map((d) => [d.name, d.version])) });
     for (const d of decks) if (d.lastError) send(forPage(d.lastError));
     for (const m of checks.current()) send(m);
   });
@@ -157,7 +157,7 @@ function resolveResource(pathname: string, decks: DevDeck[], runtime: string): R
 
 /** Served before a deck has ever compiled: the dev client shows the error and reloads when fixed. */
 function errorPage(name: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}: build error</title></head><body><p>Deckhand: this deck has errors; see the overlay.</p><script src="../${RUNTIME_DIR}/dev.js"></script></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${versionMeta(0)}<title>${name}: build error</title></head><body><p>Deckhand: this deck has errors; see the overlay.</p><script src="../${RUNTIME_DIR}/dev.js"></script></body></html>`;
 }
 
 function concerns(deck: DevDeck, files: ReadonlySet<string>): boolean {
