@@ -70,7 +70,7 @@ export class DevDeck {
     let source: DeckSource;
     try {
       source = readDeck(this.target);
-      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache });
+      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true });
     } catch (e) {
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
       return this.fail(diagnostics);
@@ -99,7 +99,7 @@ export class DevDeck {
           messages.push({ type: 'css', deck: this.name, href: `../_deckhand/${next.style.name}?v=${next.style.id}`, version });
         }
         const before = new Map(this.shown.map((s) => [s.id, s.html]));
-        const focus = shown.find((s) => before.get(s.id) !== s.html && changed.has(s.file))?.id;
+        const focus = shown.find((s, i) => before.get(s.id) !== s.html && touches(slides[i], changed))?.id;
         const sameOrder = shape === this.shape && ids.every((id, i) => this.shown[i]?.id === id);
         if (sameOrder) {
           const patches: SlidePatch[] = shown.filter((s) => before.get(s.id) !== s.html).map((s) => ({ id: s.id, html: s.html }));
@@ -161,6 +161,11 @@ export class DevDeck {
     this.lastError = { type: 'error', deck: this.name, diagnostics };
     return { messages: [this.lastError], diagnostics };
   }
+}
+
+/** Whether a changed file is the slide's own, or a diagram file or image it shows: Follow edits goes there. */
+function touches(s: RenderedSlide, changed: ReadonlySet<string>): boolean {
+  return changed.has(s.file) || s.diagrams.some((d) => changed.has(d.origin.file)) || s.assets.some((a) => changed.has(a.source));
 }
 
 /** Tells the page's dev client which version of the deck it was served. */
