@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compileStyle } from './assemble/compile-style';
 import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
-import { withFrame, type Diagnostic } from './diagnostics';
+import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
 import { mermaidConfig } from './diagrams/render-diagrams';
 import { defaultRevealOptions, resolveDeckOptions } from './options';
@@ -38,6 +38,12 @@ export interface CompileEnv {
   /** Rendered slides kept between compiles (the dev server's); unchanged slides are not rendered again. */
   renderCache?: RenderCache;
   splitCache?: SplitCache;
+  /**
+   * Stop at the first stage with errors (the dev server's): broken front matter would otherwise
+   * fall back to default options and compile the default theme and redraw every diagram in it,
+   * only to be thrown away. A build goes on, to report every problem at once.
+   */
+  stopOnParseErrors?: boolean;
 }
 
 /**
@@ -46,6 +52,10 @@ export interface CompileEnv {
  */
 export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<CompiledDeck> {
   const parsed = parseDeck(source, env.splitCache);
+  if (env.stopOnParseErrors && hasErrors(parsed.diagnostics)) {
+    const texts = new Map(source.files.map((f) => [f.path, f.text]));
+    throw new DeckhandError('the deck has errors', parsed.diagnostics.map((d) => withFrame(d, d.file ? texts.get(d.file) : undefined)));
+  }
   const options = resolveDeckOptions(parsed.deck.frontMatter, firstHeading(source) ?? source.name);
   const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache);
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {

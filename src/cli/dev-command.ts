@@ -18,7 +18,7 @@ export async function runDev(input: string | undefined, flags: DevFlags): Promis
     const links = server.decks.map((d) => `  ${server.url}${encodeURIComponent(d.name)}/`).join('\n');
     log(`deckhand: serving with live preview at ${server.url}\n${links}\n(Ctrl+C to stop)`);
     if (flags.open && server.decks[0]) openBrowser(`${server.url}${encodeURIComponent(server.decks[0].name)}/`);
-    return await runUntilInterrupted(() => server.close());
+    return await runUntilInterrupted(() => server.close(), log);
   } catch (e) {
     return reportFailure(e, log, flags);
   }

@@ -30,13 +30,24 @@ export function reportFailure(e: unknown, log: (line: string) => void, listen?: 
   return 2;
 }
 
-/** Keeps a server command running until Ctrl+C or SIGTERM, then closes the server and exits 0. */
-export function runUntilInterrupted(close: () => Promise<void>): Promise<number> {
-  const stop = async () => {
-    await close();
-    process.exit(0);
+/**
+ * Keeps a server command running until Ctrl+C or SIGTERM, then closes the server (and with it
+ * Chromium, in order) and exits 0. A second Ctrl+C while closing means "stop now": exit 130.
+ */
+export function runUntilInterrupted(close: () => Promise<void>, log: (line: string) => void = () => {}): Promise<number> {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    close().then(
+      () => process.exit(0),
+      (e: Error) => {
+        log(`deckhand: internal error while stopping: ${e?.stack ?? e}`);
+        process.exit(2);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return new Promise<number>(() => {});
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { mimeType } from '../media-type';
 import type { Browser, Page } from 'playwright-core';
 import { renderInPage, themeFontInPage, type PageJob, type PageResult } from './mermaid-page';
+import { decodeUrlPath } from '../url-path';
 
 /** Flags that keep Chromium quiet on a machine with no network and no display. */
 export const CHROMIUM_ARGS = [
@@ -15,9 +16,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(executablePath: string): Promise<Browser> {
+/**
+ * `ownSignals`: the command handles Ctrl+C and SIGTERM itself and closes the browser in order
+ * (the servers). Left to Playwright, its own handler kills Chromium and exits 130 first.
+ */
+export async function launchChromium(executablePath: string, ownSignals = false): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false } : {};
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...signals });
 }
 
 /** What the render page needs: mermaid's browser build and the compiled theme with its fonts. */
@@ -43,7 +49,7 @@ export class MermaidPage {
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== ORIGIN) return route.abort();
-      const rel = decodeURIComponent(url.pathname.slice(1));
+      const rel = decodeUrlPath(url.pathname.slice(1));
       if (rel === '') return route.fulfill({ contentType: 'text/html', body: harness() });
       if (rel === 'mermaid.js') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(assets.mermaidFile) });
       if (rel === 'theme.css') return route.fulfill({ contentType: 'text/css', body: assets.themeCss });

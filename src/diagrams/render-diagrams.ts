@@ -19,6 +19,8 @@ export interface DiagramRendererOptions {
   chromium: string | false;
   cacheDir: string;
   log: (line: string) => void;
+  /** A long-running server that closes the renderer itself on Ctrl+C; see `launchChromium`. */
+  ownSignals?: boolean;
 }
 
 export interface DiagramBatch {
@@ -121,7 +123,7 @@ export class DiagramRenderer {
     const reason = !path ? 'diagram rendering in Chromium is off' : !fs.existsSync(path) ? `no Chromium at ${path}` : '';
     if (!reason) {
       try {
-        return await launchChromium(path as string);
+        return await launchChromium(path as string, this.options.ownSignals);
       } catch (e) {
         return this.noBrowser(`Chromium at ${path} did not start (${(e as Error).message.split('\n')[0]})`);
       }

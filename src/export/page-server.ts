@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { readBundleFile, type DeckBundle } from './deck-bundle';
 import { mimeType } from '../media-type';
+import { decodeUrlPath } from '../url-path';
 
 /** A made-up origin: nothing on the network answers it, and nothing is sent there. */
 export const BUNDLE_ORIGIN = 'http://deckhand.invalid';
@@ -14,7 +15,7 @@ export async function serveBundle(page: Page, bundle: DeckBundle): Promise<strin
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== BUNDLE_ORIGIN) return route.abort('blockedbyclient');
-    const file = decodeURIComponent(url.pathname.slice(1));
+    const file = decodeUrlPath(url.pathname.slice(1));
     const data = readBundleFile(bundle, file);
     if (!data) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ status: 200, contentType: mimeType(file), body: Buffer.from(data) });

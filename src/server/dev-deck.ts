@@ -50,9 +50,12 @@ export class DevDeck {
     return this.compiled && this.source ? { source: this.source, compiled: this.compiled } : undefined;
   }
 
-  /** The full page for a new visitor: the last good compile, with slide identities. */
+  /** Counts good compiles; pages know which one they show (see `hello` in messages.ts). */
+  version = 0;
+
+  /** The full page for a new visitor: the last good compile, with slide identities and its version. */
   page(): string | undefined {
-    return (this.pageHtml ??= this.compiled?.html);
+    return (this.pageHtml ??= this.compiled?.html.replace('</head>', `${versionMeta(this.version)}</head>`));
   }
 
   /** Files whose change concerns this deck besides its own Markdown. */
@@ -67,7 +70,7 @@ export class DevDeck {
     let source: DeckSource;
     try {
       source = readDeck(this.target);
-      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache });
+      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true });
     } catch (e) {
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
       return this.fail(diagnostics);
@@ -75,6 +78,7 @@ export class DevDeck {
     if (hasErrors(next.diagnostics)) return this.fail(next.diagnostics);
 
     const messages: ServerMessage[] = [];
+    const version = this.version + 1;
     if (this.failing) messages.push({ type: 'clear-error', deck: this.name });
     const previous = this.compiled;
     // A deck that never compiled before was served as an error page: it needs the real one.
@@ -92,20 +96,21 @@ export class DevDeck {
       if (pageKey !== this.pageKey) messages.push({ type: 'reload', deck: this.name });
       else {
         if (next.style && previous.style?.id !== next.style.id) {
-          messages.push({ type: 'css', deck: this.name, href: `../_deckhand/${next.style.name}?v=${next.style.id}` });
+          messages.push({ type: 'css', deck: this.name, href: `../_deckhand/${next.style.name}?v=${next.style.id}`, version });
         }
         const before = new Map(this.shown.map((s) => [s.id, s.html]));
-        const focus = shown.find((s) => before.get(s.id) !== s.html && changed.has(s.file))?.id;
+        const focus = shown.find((s, i) => before.get(s.id) !== s.html && touches(slides[i], changed))?.id;
         const sameOrder = shape === this.shape && ids.every((id, i) => this.shown[i]?.id === id);
         if (sameOrder) {
           const patches: SlidePatch[] = shown.filter((s) => before.get(s.id) !== s.html).map((s) => ({ id: s.id, html: s.html }));
-          if (patches.length) messages.push({ type: 'patch', deck: this.name, slides: patches, focus });
+          if (patches.length) messages.push({ type: 'patch', deck: this.name, slides: patches, focus, version });
         } else {
-          messages.push({ type: 'structure', deck: this.name, html: renderSlidesHtml(next.page), focus });
+          messages.push({ type: 'structure', deck: this.name, html: renderSlidesHtml(next.page), focus, version });
         }
       }
     }
     this.compiled = next;
+    this.version = version;
     this.source = source;
     this.shown = shown;
     this.shape = shape;
@@ -116,7 +121,17 @@ export class DevDeck {
   }
 
   /** The error message a page connecting now should see, if the deck is failing. */
-  lastError?: ServerMessage;
+  lastError?: Extract<ServerMessage, { type: 'error' }>;
+
+  /**
+   * A problem from outside the sources (a folder the watcher cannot read): shown with the deck's
+   * own diagnostics, in the overlay, until the deck's next update clears them.
+   */
+  reportProblem(problem: Diagnostic): ServerMessage[] {
+    const known = this.lastError?.diagnostics ?? [];
+    if (known.some((d) => d.message === problem.message)) return [];
+    return this.fail([...known, problem]).messages;
+  }
 
   // Unchanged slides come back from the render cache as the same objects: their markup and
   // hash are reused, so an edit costs the changed slide, not the whole deck.
@@ -146,6 +161,16 @@ export class DevDeck {
     this.lastError = { type: 'error', deck: this.name, diagnostics };
     return { messages: [this.lastError], diagnostics };
   }
+}
+
+/** Whether a changed file is the slide's own, or a diagram file or image it shows: Follow edits goes there. */
+function touches(s: RenderedSlide, changed: ReadonlySet<string>): boolean {
+  return changed.has(s.file) || s.diagrams.some((d) => changed.has(d.origin.file)) || s.assets.some((a) => changed.has(a.source));
+}
+
+/** Tells the page's dev client which version of the deck it was served. */
+export function versionMeta(version: number): string {
+  return `<meta name="deck-dev-version" content="${version}">`;
 }
 
 function fingerprint(s: RenderedSlide): string {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { assembleIndexPage } from '../assemble/index-page';
 import { RUNTIME_DIR } from '../compile-deck';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
 import { findDecks } from '../load/find-decks';
 import { resolveBuildOptions } from '../build-options';
 import type { BuildOptions } from '../options';
 import { packageRoot } from '../package-root';
 import { ContentChecks, relativeFile } from './content-checks';
-import { DevDeck } from './dev-deck';
+import { DevDeck, versionMeta } from './dev-deck';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { createHandler, type Resource } from './http-handler';
 import { mimeType } from '../media-type';
@@ -20,7 +20,7 @@ import { Notifier } from './notifier';
 import { allowedHostNames, browsableOrigin } from './host-names';
 import { acceptSocketUpgrades } from './upgrade';
 import { listen } from './listen';
-import { DeckWatcher, type ChangeBatch } from './watcher';
+import { DeckWatcher, type ChangeBatch, type WatchError } from './watcher';
 
 export interface DevServerOptions extends Partial<BuildOptions> {
   port?: number;
@@ -48,7 +48,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
   const env = { root: options.root, cacheDir: options.cacheDir, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
   const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
   const report = (deck: DevDeck, diagnostics: Diagnostic[], ms: number) => {
@@ -66,7 +66,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   let port = 0;
   const forPage = (m: ServerMessage): ServerMessage => (m.type === 'error' ? { ...m, diagnostics: m.diagnostics.map((d) => relativeFile(d, options.root)) } : m);
   const notifier = new Notifier((send) => {
-    send({ type: 'hello', session });
+    send({ type: 'hello', session, versions: Object.fromEntries(decks.map((d) => [d.name, d.version])) });
     for (const d of decks) if (d.lastError) send(forPage(d.lastError));
     for (const m of checks.current()) send(m);
   });
@@ -89,13 +89,27 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     }
     watcher.add(watchList(decks, options.root));
   };
-  const watcher = new DeckWatcher(watchList(decks, options.root), [options.outDir, options.cacheDir], async (batch) => {
-    try {
-      await handle(batch);
-    } catch (e) {
-      options.log(`deckhand: internal error while updating: ${(e as Error).stack ?? e}`);
-    }
-  });
+  // The watcher cannot read a folder or meets a loop of links: say so, and keep serving.
+  const onWatchError = (e: WatchError) => {
+    const where = e.path ? path.resolve(options.root, e.path) : undefined;
+    const d = diagnostic('watch-failed', `cannot watch ${where ? path.relative(options.root, where) || where : 'a folder'}: ${e.message}; changes there are not seen`, where ? { file: where } : undefined, 'warning');
+    const mine = decks.filter((deck) => where && (where === deck.target || where.startsWith(deck.target + path.sep)));
+    let shown = false;
+    for (const deck of mine.length ? mine : decks) for (const m of deck.reportProblem(d)) (shown = true), notifier.broadcast(forPage(m));
+    if (shown) options.log(formatDiagnostic(d, options.root));
+  };
+  const watcher = new DeckWatcher(
+    watchList(decks, options.root),
+    [options.outDir, options.cacheDir],
+    async (batch) => {
+      try {
+        await handle(batch);
+      } catch (e) {
+        options.log(`deckhand: internal error while updating: ${(e as Error).stack ?? e}`);
+      }
+    },
+    { root: options.root, onError: onWatchError },
+  );
   await watcher.ready();
 
   return {
@@ -144,7 +158,7 @@ function resolveResource(pathname: string, decks: DevDeck[], runtime: string): R
 
 /** Served before a deck has ever compiled: the dev client shows the error and reloads when fixed. */
 function errorPage(name: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}: build error</title></head><body><p>Deckhand: this deck has errors; see the overlay.</p><script src="../${RUNTIME_DIR}/dev.js"></script></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${versionMeta(0)}<title>${name}: build error</title></head><body><p>Deckhand: this deck has errors; see the overlay.</p><script src="../${RUNTIME_DIR}/dev.js"></script></body></html>`;
 }
 
 function concerns(deck: DevDeck, files: ReadonlySet<string>): boolean {

@@ -8,14 +8,17 @@ export interface SlidePatch {
 
 /** Everything the dev server tells a page, as one typed union (client and server share it). */
 export type ServerMessage =
-  /** Sent on connect: a page built from another session reloads. */
-  | { type: 'hello'; session: string }
-  /** Same slides in the same order; only these changed. */
-  | { type: 'patch'; deck: string; slides: SlidePatch[]; focus?: string }
+  /**
+   * Sent on connect: a page built from another session reloads, and so does one served an older
+   * version of its deck than `versions` says (a save handled before its socket was open).
+   */
+  | { type: 'hello'; session: string; versions: Record<string, number> }
+  /** Same slides in the same order; only these changed. `version`: the deck's after this update. */
+  | { type: 'patch'; deck: string; slides: SlidePatch[]; focus?: string; version: number }
   /** Slides were added, removed or moved: the whole `.slides` content, the viewer keeps its slide identity. */
-  | { type: 'structure'; deck: string; html: string; focus?: string }
+  | { type: 'structure'; deck: string; html: string; focus?: string; version: number }
   /** The stylesheet changed: swap it without a reload. */
-  | { type: 'css'; deck: string; href: string }
+  | { type: 'css'; deck: string; href: string; version: number }
   /** The page itself changed (front matter, runtime options): reload, keeping the position. */
   | { type: 'reload'; deck: string }
   | { type: 'error'; deck: string; diagnostics: Diagnostic[] }

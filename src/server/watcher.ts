@@ -14,6 +14,17 @@ function stamp(file: string): string {
   }
 }
 
+/** What chokidar reports when it cannot watch something; `path` when it says which. */
+export type WatchError = Error & { code?: string; path?: string };
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 export interface ChangeBatch {
   files: Set<string>;
   /** A file or folder appeared or went away (not just edited): caches keyed by existence are stale. */
@@ -31,17 +42,22 @@ export class DeckWatcher {
   private timer?: NodeJS.Timeout;
   private running = false;
 
+  private readonly root: string;
+
   constructor(
     paths: string[],
     private readonly ignoredRoots: string[],
     private readonly onBatch: (batch: ChangeBatch) => Promise<void>,
-    private readonly settleMs = 8,
+    private readonly options: { root: string; onError: (e: WatchError) => void; settleMs?: number },
   ) {
+    this.root = realpathOr(options.root);
     this.watcher = watch(paths, {
       ignoreInitial: true,
-      ignored: (p: string) => this.isIgnored(p),
+      ignored: (p: string) => this.isIgnored(p) || this.leavesProject(p),
     });
     this.watcher.on('all', (event, file) => this.record(event, path.resolve(file)));
+    // Without a listener an 'error' event (an unreadable folder, a loop of links) ends the process.
+    this.watcher.on('error', (e) => this.options.onError(e as WatchError));
   }
 
   ready(): Promise<void> {
@@ -65,13 +81,32 @@ export class DeckWatcher {
     return this.ignoredRoots.some((r) => p === r || p.startsWith(r + path.sep));
   }
 
+  /**
+   * A symlinked folder is followed only while it stays inside the project and is not one of its
+   * own ancestors: `ln -s . loop` would recurse forever and a link to `/` would watch the disk.
+   */
+  private leavesProject(p: string): boolean {
+    try {
+      if (!fs.lstatSync(p).isSymbolicLink()) return false;
+      const real = fs.realpathSync(p);
+      if (!fs.statSync(real).isDirectory()) return false;
+      const parent = realpathOr(path.dirname(p));
+      const inside = real === this.root || real.startsWith(this.root + path.sep);
+      const ancestor = parent === real || parent.startsWith(real + path.sep);
+      return !inside || ancestor;
+    } catch {
+      // Missing, or a link that resolves to nothing: chokidar reports what it cannot watch.
+      return false;
+    }
+  }
+
   private record(event: string, file: string): void {
     this.pending.files.add(file);
     // Markdown files are re-listed and re-read on every batch; other files appearing or going
     // away change what slides can resolve (images, diagrams), so cached renders are dropped.
     if (event === 'addDir' || event === 'unlinkDir' || (event !== 'change' && !file.endsWith('.md'))) this.pending.structural = true;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.settleMs);
+    this.timer = setTimeout(() => void this.flush(), this.options.settleMs ?? 8);
   }
 
   private async flush(): Promise<void> {

@@ -4,6 +4,7 @@ import { Overlay } from './overlay';
 import { checkShownSlide } from './slide-overflow';
 import { FollowToggle } from './follow-toggle';
 import { applyPatch, applyStructure, goToSlideId, swapStylesheet } from './patch';
+import { rememberPlace, restorePlace } from './place';
 
 /**
  * The dev server's page client: a reveal.js plugin that keeps a WebSocket open, applies the
@@ -21,6 +22,20 @@ let follow: FollowToggle | undefined;
 let checks: ChecksPanel | undefined;
 let measureTimer: number | undefined;
 let observed: Element | undefined;
+// The version of the deck this page shows: the one it was served with, then each update's. A
+// save handled while the page was loading (before its socket opened) makes the server's newer.
+let version = servedVersion();
+
+function servedVersion(): number | undefined {
+  const content = document.querySelector('meta[name="deck-dev-version"]')?.getAttribute('content');
+  return content ? Number(content) : undefined;
+}
+
+/** Reloads in place: the viewer comes back to the same slide and fragment step. */
+function reload(byId = true): void {
+  if (!isReceiver) rememberPlace(deck, deckName, byId);
+  location.reload();
+}
 
 // A diagram drawn late or an image that loads changes the slide's size: measure again then.
 const resized = new ResizeObserver(() => measureSoon());
@@ -44,10 +59,13 @@ function measureSoon(): void {
 function handle(m: ServerMessage): void {
   if ('deck' in m && m.deck !== deckName) return;
   switch (m.type) {
-    case 'hello':
-      if (session && session !== m.session) location.reload();
+    case 'hello': {
+      if (session && session !== m.session) return reload(false);
       session = m.session;
+      const latest = m.versions[deckName];
+      if (version !== undefined && latest !== undefined && latest !== version) reload();
       return;
+    }
     case 'error':
       overlay.show(m.diagnostics);
       return;
@@ -58,16 +76,18 @@ function handle(m: ServerMessage): void {
       checks?.setServerFindings(m.diagnostics);
       return;
     case 'reload':
-      location.reload();
-      return;
+      return reload();
     case 'css':
       swapStylesheet(new URL(m.href, location.href).href);
+      version = m.version;
       return;
     case 'patch':
       if (deck) applyPatch(deck, m.slides);
+      version = m.version;
       break;
     case 'structure':
       if (deck) applyStructure(deck, m.html);
+      version = m.version;
       break;
   }
   if (deck && 'focus' in m && m.focus && follow?.on && !isReceiver) goToSlideId(deck, m.focus);
@@ -93,6 +113,7 @@ const plugin = {
   init(d: RevealApi) {
     deck = d;
     if (isReceiver) return;
+    d.on('ready', () => restorePlace(d, deckName));
     follow = new FollowToggle();
     checks = new ChecksPanel(() => deck);
     for (const event of ['ready', 'slidechanged', 'resize']) d.on(event, measureSoon);

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiagramRenderer } from '../../src/diagrams/render-diagrams';
+import { DevDeck } from '../../src/server/dev-deck';
+import type { DiagramRef } from '../../src/types';
+import { copyFixture } from '../helpers/fixtures';
+
+/** A renderer that draws nothing and counts what it was asked to draw. */
+function countingRenderer() {
+  const calls: number[] = [];
+  const renderer = {
+    async render(refs: DiagramRef[]) {
+      calls.push(refs.length);
+      return { results: new Map(refs.map((r) => [r.id, { kind: 'deferred', code: r.code }])), diagnostics: [], rendered: 0, cached: refs.length };
+    },
+  } as unknown as DiagramRenderer;
+  return { renderer, calls };
+}
+
+function basicDeck() {
+  const root = copyFixture('basic');
+  const { renderer, calls } = countingRenderer();
+  const deck = new DevDeck(path.join(root, 'slides/basic'), 'basic', { root, cacheDir: path.join(root, '.cache'), diagrams: renderer });
+  return { root, deck, calls, chapter: path.join(root, 'slides/basic/01-intro.md') };
+}
+
+describe('DevDeck', () => {
+  it('reports broken front matter from the parse stage, without compiling a theme or drawing diagrams', async () => {
+    const { deck, calls, chapter } = basicDeck();
+    await deck.update(new Set(), true);
+    const drawn = calls.length;
+    const text = fs.readFileSync(chapter, 'utf8');
+    fs.writeFileSync(chapter, text.replace('title: Basic fixture', 'title: [Basic fixture'));
+    const { messages, diagnostics } = await deck.update(new Set([chapter]), false);
+    expect(diagnostics.map((d) => d.code)).toEqual(['front-matter-yaml']);
+    expect(diagnostics[0].frame).toContain('title: [Basic fixture');
+    expect(messages).toEqual([expect.objectContaining({ type: 'error', deck: 'basic' })]);
+    expect(calls.length).toBe(drawn); // with default options it would redraw every diagram
+  });
+});
