@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { PresentCommand, PresentMessage, SlidePosition } from '../../src/present/present-messages';
+import type { PresentCommand, PresentMessage, SlidePosition } from '../../src/protocol/present-messages';
 
 /**
  * Simulated pages for the presenter server: plain `ws` clients on loopback that speak the same

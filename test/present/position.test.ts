@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clampToDeck, LivePosition } from '../../src/present/position';
-import { parseCommand, type PresentCommand } from '../../src/present/present-messages';
+import { parseCommand, type PresentCommand } from '../../src/protocol/present-messages';
 import { createPresenterToken, isPresenterToken, isWellFormedToken } from '../../src/present/presenter-token';
 
 const SHAPE = [1, 3, 1];
