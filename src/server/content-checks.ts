@@ -2,7 +2,7 @@ import path from 'node:path';
 import { checkContent } from '../check/check-decks';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics';
 import type { DevDeck } from './dev-deck';
-import type { ServerMessage } from './messages';
+import type { ServerMessage } from '../protocol/dev-messages';
 
 /**
  * Runs `deckhand check`'s source checks (links, alt text, empty slides, slide ids) for the dev

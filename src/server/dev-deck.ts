@@ -6,7 +6,7 @@ import { readDeck } from '../load/find-decks';
 import type { SplitCache } from '../parse/parse-deck';
 import { evictDependents, type RenderCache } from '../render/render-deck';
 import type { DeckSource, RenderedSlide } from '../types';
-import type { ServerMessage, SlidePatch } from './messages';
+import type { ServerMessage, SlidePatch } from '../protocol/dev-messages';
 import { matchSlideIds } from './slide-identity';
 
 interface ShownSlide {

@@ -15,7 +15,7 @@ import { DevDeck, versionMeta } from './dev-deck';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { createHandler, type Resource } from './http-handler';
 import { mimeType } from '../media-type';
-import type { ServerMessage } from './messages';
+import type { ServerMessage } from '../protocol/dev-messages';
 import { Notifier } from './notifier';
 import { allowedHostNames, browsableOrigin } from './host-names';
 import { acceptSocketUpgrades } from './upgrade';
@@ -95,7 +95,12 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     const d = diagnostic('watch-failed', `cannot watch ${where ? path.relative(options.root, where) || where : 'a folder'}: ${e.message}; changes there are not seen`, where ? { file: where } : undefined, 'warning');
     const mine = decks.filter((deck) => where && (where === deck.target || where.startsWith(deck.target + path.sep)));
     let shown = false;
-    for (const deck of mine.length ? mine : decks) for (const m of deck.reportProblem(d)) (shown = true), notifier.broadcast(forPage(m));
+    for (const deck of mine.length ? mine : decks) {
+      for (const m of deck.reportProblem(d)) {
+        shown = true;
+        notifier.broadcast(forPage(m));
+      }
+    }
     if (shown) options.log(formatDiagnostic(d, options.root));
   };
   const watcher = new DeckWatcher(

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServerMessage } from './messages';
+import type { ServerMessage } from '../protocol/dev-messages';
 
 export const SOCKET_PATH = '/_deckhand/ws';
 

@@ -1,4 +1,4 @@
-import type { ServerMessage } from '../../server/messages';
+import type { ServerMessage } from '../../protocol/dev-messages';
 import { ChecksPanel } from './checks-panel';
 import { Overlay } from './overlay';
 import { checkShownSlide } from './slide-overflow';

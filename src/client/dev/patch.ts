@@ -1,4 +1,4 @@
-import type { SlidePatch } from '../../server/messages';
+import type { SlidePatch } from '../../protocol/dev-messages';
 
 type RevealApi = import('reveal.js').Api;
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from './diagnostic';
 
 /** One slide's new markup, addressed by its stable identity. */
 export interface SlidePatch {
