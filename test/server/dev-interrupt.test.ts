@@ -23,6 +23,9 @@ describe.runIf(hasChromium())('Ctrl+C on deckhand dev', () => {
     const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
     await serving;
     expect(stderr).not.toContain('diagrams will render in the browser'); // Chromium did start
+    // A page served proves the server is past start-up and waiting, as a user's Ctrl+C finds it.
+    const url = /serving with live preview at (\S+)/.exec(stderr)![1];
+    expect((await fetch(`${url}basic/`)).status).toBe(200);
     process.kill(-child.pid!, 'SIGINT');
     expect(await exited, stderr).toBe(0);
   });
