@@ -117,8 +117,10 @@ export class DevDeck {
         }
       }
     }
+    // A save that changes nothing a page shows keeps the version: a page reconnecting later
+    // must not reload for it.
+    if (!previous || messages.some((m) => m.type !== 'clear-error')) this.version = version;
     this.compiled = next;
-    this.version = version;
     this.source = source;
     this.shown = shown;
     this.shape = shape;

@@ -78,3 +78,18 @@ describe.runIf(hasChromium())('DiagramRenderer memory over a long editing sessio
     }
   });
 });
+
+describe('DevDeck versions', () => {
+  it('serves the page with its version, bumped by saves pages see and kept by saves they do not', async () => {
+    const { deck, chapter } = basicDeck();
+    await deck.update(new Set(), true);
+    expect(deck.page()).toContain('<meta name="deck-dev-version" content="1">');
+    const text = fs.readFileSync(chapter, 'utf8');
+    fs.writeFileSync(chapter, text);
+    expect((await deck.update(new Set([chapter]), false)).messages).toEqual([]);
+    expect(deck.version).toBe(1);
+    fs.writeFileSync(chapter, text.replace('# Welcome', '# Welcome, versioned'));
+    expect((await deck.update(new Set([chapter]), false)).messages).toEqual([expect.objectContaining({ type: 'patch', version: 2 })]);
+    expect(deck.page()).toContain('<meta name="deck-dev-version" content="2">');
+  });
+});
