@@ -23,7 +23,7 @@ process.on('message', (m) => {
   if (m.type === 'heap') {
     for (let i = 0; i < 3; i++) global.gc();
     const deck = server.decks[0];
-    process.send({ type: 'heap', id: m.id, heapUsed: process.memoryUsage().heapUsed, caches: deck.cacheSizes(), version: deck.version });
+    process.send({ type: 'heap', id: m.id, heapUsed: process.memoryUsage().heapUsed, caches: deck.cacheSizes?.() ?? {}, version: deck.version });
   } else if (m.type === 'close') {
     server.close().then(() => process.exit(0));
   }
