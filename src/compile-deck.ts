@@ -44,6 +44,8 @@ export interface CompileEnv {
    * only to be thrown away. A build goes on, to report every problem at once.
    */
   stopOnParseErrors?: boolean;
+  /** Whose diagrams these are (the dev server's deck): the renderer keeps in memory only what each owner uses now. */
+  diagramOwner?: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   }, env.cacheDir);
   const refs = allDiagrams(rendered.deck);
   const diagrams = styled.style
-    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files })
+    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files }, env.diagramOwner)
     : { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
 
   const pageInputs: PageInputs = {

@@ -7,6 +7,10 @@ import { writeCacheFile } from '../cache/cache-files';
 export interface DiagramCache {
   get(key: string): string | undefined;
   put(key: string, svg: string): void;
+  /** Forgets, in memory only, every SVG but these; the files stay for later runs. */
+  retain(keys: ReadonlySet<string>): void;
+  /** SVGs held in memory. */
+  readonly size: number;
 }
 
 export interface DiagramKeyParts {
@@ -44,6 +48,12 @@ export function openDiagramCache(dir: string): DiagramCache {
     put(key, svg) {
       memory.set(key, svg);
       writeCacheFile(file(key), svg);
+    },
+    get size() {
+      return memory.size;
+    },
+    retain(keys) {
+      for (const key of memory.keys()) if (!keys.has(key)) memory.delete(key);
     },
   };
 }

@@ -45,13 +45,19 @@ export class DiagramRenderer {
     this.cache = openDiagramCache(options.cacheDir);
   }
 
-  async render(refs: DiagramRef[], deckConfig: Record<string, unknown>, theme: DiagramTheme): Promise<DiagramBatch> {
+  /**
+   * `owner` (the dev server's deck name): what this owner's previous call used and this one does
+   * not is dropped from memory, so a long editing session keeps only the current diagrams.
+   */
+  async render(refs: DiagramRef[], deckConfig: Record<string, unknown>, theme: DiagramTheme, owner?: string): Promise<DiagramBatch> {
     const batch: DiagramBatch = { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
     const config = mermaidConfig(deckConfig);
     const configId = JSON.stringify(config) + theme.id;
     const misses: Array<{ ref: DiagramRef; key: string }> = [];
-    for (const ref of refs) {
-      const key = this.key(ref.code, config, configId, theme.id);
+    const keys = refs.map((ref) => this.key(ref.code, config, configId, theme.id));
+    if (owner !== undefined) this.use(owner, { keys: new Set(keys), theme: theme.id });
+    for (const [i, ref] of refs.entries()) {
+      const key = keys[i];
       const svg = this.cache.get(key);
       if (svg !== undefined) {
         batch.results.set(ref.id, { kind: 'svg', svg });
@@ -88,6 +94,25 @@ export class DiagramRenderer {
 
   // Hashing every diagram's source on every dev-server update adds up; remember the keys.
   private readonly keys = new Map<string, string>();
+  private readonly inUse = new Map<string, { keys: Set<string>; theme: string }>();
+
+  private use(owner: string, used: { keys: Set<string>; theme: string }): void {
+    this.inUse.set(owner, used);
+    const keys = new Set<string>();
+    const themes = new Set<string>();
+    for (const u of this.inUse.values()) {
+      for (const k of u.keys) keys.add(k);
+      themes.add(u.theme);
+    }
+    this.cache.retain(keys);
+    for (const [memo, key] of this.keys) if (!keys.has(key)) this.keys.delete(memo);
+    // A render page per theme: one for a theme no deck uses any more is closed.
+    for (const [id, page] of this.pages) {
+      if (themes.has(id)) continue;
+      this.pages.delete(id);
+      void page.then((p) => p.close()).catch(() => {});
+    }
+  }
 
   private key(code: string, config: Record<string, unknown>, configId: string, font: string): string {
     const memo = `${configId}\0${code}`;
@@ -98,6 +123,11 @@ export class DiagramRenderer {
       this.keys.set(memo, key);
     }
     return key;
+  }
+
+  /** What is held in memory: SVGs, remembered keys and open render pages (for tests and the soak bench). */
+  memory(): { svgs: number; keys: number; pages: number } {
+    return { svgs: this.cache.size, keys: this.keys.size, pages: this.pages.size };
   }
 
   async close(): Promise<void> {

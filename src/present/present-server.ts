@@ -148,7 +148,7 @@ function pickDeck(root: string, input: string | undefined): DeckSource {
 
 /** Compiled once: a talk does not change while it is given, and Chromium is closed before it starts. */
 async function compileOnce(source: DeckSource, options: Readonly<PresentOptions>): Promise<CompiledDeck> {
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
   let compiled: CompiledDeck;
   try {
     compiled = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams });

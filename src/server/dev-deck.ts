@@ -5,7 +5,8 @@ import { DeckhandError, diagnostic, hasErrors, type Diagnostic } from '../diagno
 import { readDeck } from '../load/find-decks';
 import type { SplitCache } from '../parse/parse-deck';
 import { evictDependents, type RenderCache } from '../render/render-deck';
-import type { DeckSource, RenderedSlide } from '../types';
+import type { DeckSource, RenderedSlide, SlideStack } from '../types';
+import { UsedKeysMap } from './used-keys-map';
 import type { ServerMessage, SlidePatch } from '../protocol/dev-messages';
 import { matchSlideIds } from './slide-identity';
 
@@ -26,7 +27,7 @@ const freshId = () => `s${(nextId++).toString(36)}`;
  */
 export class DevDeck {
   readonly renderCache: RenderCache = new Map();
-  private readonly splitCache: SplitCache = new Map();
+  private readonly splitCache: SplitCache & UsedKeysMap<string, SlideStack[]> = new UsedKeysMap();
   private compiled?: CompiledDeck;
   private source?: DeckSource;
   private shown: ShownSlide[] = [];
@@ -58,6 +59,11 @@ export class DevDeck {
     return (this.pageHtml ??= this.compiled?.html.replace('</head>', `${versionMeta(this.version)}</head>`));
   }
 
+  /** Entries in the caches this deck fills: bounded by its current sources (tests, soak bench). */
+  cacheSizes(): { split: number; render: number } {
+    return { split: this.splitCache.size, render: this.renderCache.size };
+  }
+
   /** Files whose change concerns this deck besides its own Markdown. */
   dependencies(): string[] {
     return this.compiled?.dependencies ?? [];
@@ -70,11 +76,13 @@ export class DevDeck {
     let source: DeckSource;
     try {
       source = readDeck(this.target);
-      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true });
+      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target });
     } catch (e) {
+      this.splitCache.keepUsed();
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
       return this.fail(diagnostics);
     }
+    this.splitCache.keepUsed();
     if (hasErrors(next.diagnostics)) return this.fail(next.diagnostics);
 
     const messages: ServerMessage[] = [];
@@ -109,8 +117,10 @@ export class DevDeck {
         }
       }
     }
+    // A save that changes nothing a page shows keeps the version: a page reconnecting later
+    // must not reload for it.
+    if (!previous || messages.some((m) => m.type !== 'clear-error')) this.version = version;
     this.compiled = next;
-    this.version = version;
     this.source = source;
     this.shown = shown;
     this.shape = shape;

@@ -43,6 +43,7 @@ export class DeckWatcher {
   private running = false;
 
   private readonly root: string;
+  private readonly added: Set<string>;
 
   constructor(
     paths: string[],
@@ -51,6 +52,7 @@ export class DeckWatcher {
     private readonly options: { root: string; onError: (e: WatchError) => void; settleMs?: number },
   ) {
     this.root = realpathOr(options.root);
+    this.added = new Set(paths);
     this.watcher = watch(paths, {
       ignoreInitial: true,
       ignored: (p: string) => this.isIgnored(p) || this.leavesProject(p),
@@ -64,8 +66,14 @@ export class DeckWatcher {
     return new Promise((resolve) => this.watcher.once('ready', () => resolve()));
   }
 
+  /**
+   * Watches these folders too. Only new ones reach chokidar: adding a watched path again costs
+   * a new watch helper each time, and the dev server asks after every save (~5 KiB each).
+   */
   add(paths: string[]): void {
-    this.watcher.add(paths);
+    const fresh = paths.filter((p) => !this.added.has(p));
+    for (const p of fresh) this.added.add(p);
+    if (fresh.length) this.watcher.add(fresh);
   }
 
   close(): Promise<void> {
@@ -101,6 +109,7 @@ export class DeckWatcher {
   }
 
   private record(event: string, file: string): void {
+    if (event === 'unlinkDir') this.added.delete(file); // one made again is watched anew
     this.pending.files.add(file);
     // Markdown files are re-listed and re-read on every batch; other files appearing or going
     // away change what slides can resolve (images, diagrams), so cached renders are dropped.
