@@ -58,19 +58,21 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     throw new DeckhandError('the deck has errors', parsed.diagnostics.map((d) => withFrame(d, d.file ? texts.get(d.file) : undefined)));
   }
-  const options = resolveDeckOptions(parsed.deck.frontMatter, firstHeading(source) ?? source.name);
+  const options = resolveDeckOptions(parsed.deck.frontMatter, '');
   const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache);
+  const title = options.title || firstHeading(rendered.deck) || source.name;
+  const deck: RenderedDeck = { ...rendered.deck, title };
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {
     theme: parsed.deck.frontMatterAt.theme,
     highlightTheme: parsed.deck.frontMatterAt.highlightTheme,
   }, env.cacheDir);
-  const refs = allDiagrams(rendered.deck);
+  const refs = allDiagrams(deck);
   const diagrams = styled.style
     ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files }, env.diagramOwner)
     : { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
 
   const pageInputs: PageInputs = {
-    deck: rendered.deck,
+    deck,
     diagrams: diagrams.results,
     runtime: '../_deckhand/',
     styleName: styled.style?.name ?? 'style.css',
@@ -85,17 +87,17 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   const diagnostics = [...(source.problems ?? []), ...parsed.diagnostics, ...rendered.diagnostics, ...styled.diagnostics, ...diagrams.diagnostics].map((d) =>
     withFrame(d, d.file ? (texts.get(d.file) ?? readQuietly(d.file)) : undefined),
   );
-  const assets = uniqueAssets(rendered.deck);
+  const assets = uniqueAssets(deck);
   return {
     name: source.name,
-    title: options.title,
-    slideCount: rendered.deck.stacks.reduce((n, s) => n + s.length, 0),
+    title,
+    slideCount: deck.stacks.reduce((n, s) => n + s.length, 0),
     // Assembled on first use: the dev server mostly sends single slides, not whole pages.
     get html() {
       return (html ??= assembleDeckPage(pageInputs));
     },
     page: pageInputs,
-    deck: rendered.deck,
+    deck,
     style: styled.style,
     assets,
     diagnostics,
@@ -145,11 +147,11 @@ function readQuietly(file: string): string | undefined {
   }
 }
 
-/** A deck without a `title:` is named after its first heading, as a reader would. */
-function firstHeading(source: DeckSource): string | undefined {
-  for (const f of source.files) {
-    const m = /^#{1,2}\s+(.+?)\s*#*\s*$/m.exec(f.text);
-    if (m) return m[1].replace(/[*_`]/g, '');
+/** A deck without a `title:` is named after its first heading (level 1 or 2), as a reader would. */
+function firstHeading(deck: RenderedDeck): string | undefined {
+  for (const slide of deck.stacks.flat()) {
+    const heading = slide.outline.headings.find((h) => h.depth <= 2 && h.text);
+    if (heading) return heading.text;
   }
   return undefined;
 }

@@ -83,6 +83,17 @@ export interface DiagramRef {
   origin: SourcePosition;
 }
 
+/** What a slide says about itself, read off its tokens once: for checks and the deck title. */
+export interface SlideOutline {
+  headings: Array<{ depth: number; text: string; at: SourcePosition }>;
+  /** Markdown links and raw `<a href>`. */
+  links: Array<{ href: string; at: SourcePosition }>;
+  /** Images and diagrams; `named` when a screen reader has a name for them (alt text, `alt=""`, accTitle). */
+  images: Array<{ kind: 'image' | 'html-img' | 'diagram-file' | 'diagram-fence'; src: string; alt: string | undefined; named: boolean; at: SourcePosition }>;
+  /** Element ids the slide defines (attribute comments and raw HTML). */
+  ids: string[];
+}
+
 /** One slide after Markdown rendering, before diagrams are filled in. */
 export interface RenderedSlide {
   key: string;
@@ -94,6 +105,7 @@ export interface RenderedSlide {
   notesHtml?: string;
   assets: AssetRef[];
   diagrams: DiagramRef[];
+  outline: SlideOutline;
 }
 
 export interface RenderedDeck {

@@ -143,6 +143,12 @@ describe('build', () => {
     expect(fs.existsSync(path.join(root, 'site/d/index.html'))).toBe(true);
   });
 
+  it('names a deck after its first real heading, not a comment inside a code block', async () => {
+    const root = makeProject({ 'slides/talk.md': '```bash\n# install docker\napt-get install -y docker.io\n```\n\n---\n\n## *Containers* from `scratch`\n' });
+    const result = await build({ root, chromium: false, ...quiet });
+    expect(result.decks[0].title).toBe('Containers from scratch');
+  });
+
   it('counts diagrams left to the browser without Chromium', async () => {
     const result = await build({ root: copyFixture('basic'), chromium: false, ...quiet });
     expect(result.diagrams.rendered).toBe(0);

@@ -3,7 +3,6 @@ import { fileContext } from '../compile-deck';
 import { withFrame, type Diagnostic } from '../diagnostics';
 import { bundleDecks, type DeckBundle } from '../export/deck-bundle';
 import { launchRequiredChromium, requireChromium } from '../export/chromium';
-import { parseDeck } from '../parse/parse-deck';
 import { UNCLOSED_BLOCK_CODES } from '../parse/unclosed-blocks';
 import { checkAltText } from './check-alt-text';
 import { checkLinks, type LinkTargets } from './check-links';
@@ -67,9 +66,7 @@ export function checkContent(bundle: CheckedDeck, root: string): Diagnostic[] {
   const { deck } = bundle.compiled;
   const targets = linkTargets(bundle);
   const out = checkSlides(deck, relativeSource(root));
-  for (const slide of parseDeck(bundle.source).deck.stacks.flat()) {
-    out.push(...checkLinks(slide, targets, ctx), ...checkAltText(slide, ctx));
-  }
+  for (const slide of deck.stacks.flat()) out.push(...checkLinks(slide, targets, ctx), ...checkAltText(slide));
   return withFrames(out, bundle);
 }
 
@@ -78,7 +75,7 @@ function linkTargets(bundle: CheckedDeck): LinkTargets {
   const ids = new Set<string>();
   for (const slide of deck.stacks.flat()) {
     if (slide.attributes.id) ids.add(slide.attributes.id);
-    for (const m of slide.html.matchAll(/\sid="([^"]+)"/g)) ids.add(m[1]);
+    for (const id of slide.outline.ids) ids.add(id);
   }
   return { ids, stacks: deck.stacks.map((s) => s.length), oneBased: page.reveal.hashOneBasedIndex === true };
 }

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { resolveReference, type ResolveContext } from '../render/references';
-import type { SlideSource, SourcePosition } from '../types';
-import { htmlTags, slideTokens, tokenPosition } from './slide-tokens';
+import type { RenderedSlide, SourcePosition } from '../types';
 
 /** What a link may point at inside the deck's own page. */
 export interface LinkTargets {
@@ -18,15 +17,8 @@ export interface LinkTargets {
  * Links that point at nothing: a local file that is not there, or a `#/…` link to a slide
  * the deck does not have. Web links are not fetched: a check must work offline.
  */
-export function checkLinks(slide: SlideSource, targets: LinkTargets, ctx: ResolveContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const t of slideTokens(slide)) {
-    if (t.type === 'link') out.push(...checkHref(t.href, tokenPosition(t, slide), slide.file, targets, ctx));
-    for (const tag of htmlTags(t, 'a', slide)) {
-      if (typeof tag.attrs.href === 'string') out.push(...checkHref(tag.attrs.href, tag.at, slide.file, targets, ctx));
-    }
-  }
-  return out;
+export function checkLinks(slide: RenderedSlide, targets: LinkTargets, ctx: ResolveContext): Diagnostic[] {
+  return slide.outline.links.flatMap((link) => checkHref(link.href, link.at, slide.file, targets, ctx));
 }
 
 function checkHref(href: string, at: SourcePosition, fromFile: string, targets: LinkTargets, ctx: ResolveContext): Diagnostic[] {

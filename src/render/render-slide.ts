@@ -5,6 +5,7 @@ import { applyAttributeComments, injectAttributes, type AttributedToken, type At
 import { escapeAttr, parseFenceInfo, renderCodeBlock } from './highlight';
 import { locateTokens } from './locate';
 import type { ResolveContext } from './references';
+import { outlineSlide } from './slide-outline';
 import { resolveBackgrounds, resolveSlideReferences, type ReferencedToken, type SlideReferences } from './slide-references';
 
 /** Block and inline tokens that `<!-- .element: -->` comments may give attributes to. */
@@ -25,8 +26,10 @@ export function createSlideRenderer(ctx: ResolveContext) {
     locateTokens(tokens, markdown, firstLine);
     const slideAttrsAt: AttributePositions = {};
     const slideAttrs = applyAttributeComments(tokens, slideAttrsAt);
-    resolveSlideReferences(tokens, (list, visit) => md.walkTokens(list, visit), slide, ctx, refs);
-    return { html: md.parser(tokens), slideAttrs, slideAttrsAt };
+    const walk = (list: Token[], visit: (t: Token) => void) => void md.walkTokens(list, visit);
+    resolveSlideReferences(tokens, walk, slide, ctx, refs);
+    const outline = outlineSlide(tokens, walk, slide, refs);
+    return { html: md.parser(tokens), slideAttrs, slideAttrsAt, outline };
   };
 
   return function renderSlide(slide: SlideSource): { slide: RenderedSlide; diagnostics: Diagnostic[] } {
@@ -43,6 +46,7 @@ export function createSlideRenderer(ctx: ResolveContext) {
       html: body.html,
       assets: refs.assets,
       diagrams: refs.diagrams,
+      outline: body.outline,
     };
     if (slide.notes !== undefined && slide.notesLine !== undefined) {
       rendered.notesHtml = toHtml(slide.notes, slide.notesLine, slide, refs).html;

@@ -15,7 +15,8 @@ function deck(markdown: string, files: Record<string, string> = {}) {
   const texts = new Map(Object.entries(files).map(([rel, text]) => [path.join(ROOT, rel), text]));
   const ctx: ResolveContext = { root: ROOT, exists: (f) => texts.has(f), readText: (f) => texts.get(f) };
   const parsed = parseDeck({ name: 'd', root: FILE, files: [{ path: FILE, text: markdown }] }).deck;
-  return { ctx, slides: parsed.stacks.flat(), rendered: renderDeck(parsed, 'd', ctx).deck };
+  const rendered = renderDeck(parsed, 'd', ctx).deck;
+  return { ctx, slides: rendered.stacks.flat(), rendered };
 }
 
 const at = (list: Array<{ code: string; line?: number; column?: number }>) => list.map((d) => `${d.code}@${d.line}:${d.column}`);
@@ -49,7 +50,7 @@ describe('alt text checks', () => {
       ['![](a.png)', '', '![A chart](b.png)', '', '<img src="c.png"> <img src="d.png" alt="">', '', '![](flow.mmd) ![](named.mmd)', '', '```mermaid', 'flowchart LR', '  A --> B', '```', '', '```mermaid', 'flowchart LR', '  accTitle: Two steps', '  A --> B', '```', ''].join('\n'),
       { 'slides/flow.mmd': 'flowchart LR\n  A --> B\n', 'slides/named.mmd': 'flowchart LR\n  accTitle: Named\n  A --> B\n' },
     );
-    const found = slides.flatMap((s) => checkAltText(s, ctx));
+    const found = slides.flatMap((s) => checkAltText(s));
     expect(at(found)).toEqual(['missing-alt@1:1', 'missing-alt@5:1', 'missing-alt@7:1', 'missing-alt@9:1']);
     expect(found.every((d) => d.severity === 'warning')).toBe(true);
     expect(found[3].message).toContain('accTitle');

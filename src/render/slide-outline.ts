@@ -1,0 +1,73 @@
+import type { Token, Tokens } from 'marked';
+import type { SlideOutline, SlideSource, SourcePosition } from '../types';
+import type { AttributedToken } from './attribute-comments';
+import { htmlTags } from './html-tags';
+import type { ReferencedToken, SlideReferences } from './slide-references';
+
+type Walk = (tokens: Token[], visit: (t: Token) => void) => void;
+
+/** Mermaid's own accessible title and description: how a fenced diagram gets its alt text. */
+const MERMAID_ACCESSIBLE = /^\s*acc(Title|Descr)\s*[:{]/m;
+
+/**
+ * What `check`, the dev server's content checks and the deck title need to know about a slide,
+ * read off the tokens the render stage already made: its headings, links, images and diagrams
+ * (with whether a screen reader can name them) and the element ids it defines. Nothing lexes a
+ * slide a second time.
+ */
+export function outlineSlide(tokens: Token[], walk: Walk, slide: SlideSource, refs: SlideReferences): SlideOutline {
+  const outline: SlideOutline = { headings: [], links: [], images: [], ids: [] };
+  const at = (t: ReferencedToken): SourcePosition => ({ file: slide.file, line: t.deckLine ?? slide.line, column: t.deckColumn ?? 1 });
+  const codeOf = (id: string) => refs.diagrams.find((d) => d.id === id)?.code ?? '';
+
+  walk(tokens, (token) => {
+    const t = token as ReferencedToken & AttributedToken;
+    if (t.deckAttrs?.id) outline.ids.push(t.deckAttrs.id);
+    switch (t.type) {
+      case 'heading':
+        outline.headings.push({ depth: (t as Tokens.Heading).depth, text: plainText((t as Tokens.Heading).tokens), at: at(t) });
+        break;
+      case 'link':
+        outline.links.push({ href: (t as Tokens.Link).href, at: at(t) });
+        break;
+      case 'image': {
+        const image = t as Tokens.Image;
+        const diagram = t.deckTarget?.kind === 'diagram' ? t.deckTarget.id : undefined;
+        const alt = image.text.trim();
+        const named = !!alt || (diagram !== undefined && MERMAID_ACCESSIBLE.test(codeOf(diagram)));
+        outline.images.push({ kind: diagram !== undefined ? 'diagram-file' : 'image', src: image.href, alt: image.text, named, at: at(t) });
+        break;
+      }
+      case 'code':
+        if (t.deckTarget?.kind === 'diagram') {
+          outline.images.push({ kind: 'diagram-fence', src: '', alt: undefined, named: MERMAID_ACCESSIBLE.test((t as Tokens.Code).text), at: at(t) });
+        }
+        break;
+      case 'html':
+        for (const tag of htmlTags(t.raw, at(t))) {
+          if (typeof tag.attrs.id === 'string') outline.ids.push(tag.attrs.id);
+          if (tag.name === 'a' && typeof tag.attrs.href === 'string') outline.links.push({ href: tag.attrs.href, at: tag.at });
+          if (tag.name === 'img') {
+            const alt = typeof tag.attrs.alt === 'string' ? tag.attrs.alt : undefined;
+            // alt="" is HTML's way to mark a decorative image: named, on purpose, as nothing.
+            outline.images.push({ kind: 'html-img', src: typeof tag.attrs.src === 'string' ? tag.attrs.src : '', alt, named: alt !== undefined, at: tag.at });
+          }
+        }
+        break;
+    }
+  });
+  return outline;
+}
+
+/** The text a reader sees in inline tokens: no Markdown, no HTML tags. */
+function plainText(tokens: Token[] | undefined): string {
+  if (!tokens) return '';
+  return tokens
+    .map((t) => {
+      if (t.type === 'html') return '';
+      if ('tokens' in t && Array.isArray(t.tokens) && t.type !== 'codespan') return plainText(t.tokens);
+      return 'text' in t ? String(t.text) : '';
+    })
+    .join('')
+    .trim();
+}
