@@ -46,7 +46,7 @@ describe('link checks', () => {
 
 describe('alt text checks', () => {
   it('warns about images and diagrams no screen reader can name', () => {
-    const { ctx, slides } = deck(
+    const { slides } = deck(
       ['![](a.png)', '', '![A chart](b.png)', '', '<img src="c.png"> <img src="d.png" alt="">', '', '![](flow.mmd) ![](named.mmd)', '', '```mermaid', 'flowchart LR', '  A --> B', '```', '', '```mermaid', 'flowchart LR', '  accTitle: Two steps', '  A --> B', '```', ''].join('\n'),
       { 'slides/flow.mmd': 'flowchart LR\n  A --> B\n', 'slides/named.mmd': 'flowchart LR\n  accTitle: Named\n  A --> B\n' },
     );
