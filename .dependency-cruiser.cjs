@@ -13,10 +13,10 @@ module.exports = {
     },
     {
       name: 'pure-stages-read-no-environment',
-      comment: 'Nothing parse/ or render/ depends on, however indirectly, may read the environment (cwd, DECKHAND_* variables): build-options.ts does, and the CLI and API pass its values in.',
+      comment: 'Nothing parse/ or render/ depends on, however indirectly, may read the environment (cwd, DECKHAND_* variables): resolve-options.ts does, and the CLI and API pass its values in.',
       severity: 'error',
       from: { path: '^src/(parse|render)/' },
-      to: { path: '^src/build-options\\.ts$', reachable: true },
+      to: { path: '^src/resolve-options\\.ts$', reachable: true },
     },
     {
       name: 'client-stays-in-the-browser',

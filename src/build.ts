@@ -4,7 +4,7 @@ import { compileDeck, RUNTIME_DIR, type CompiledDeck } from './compile-deck';
 import { DeckhandError, formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from './diagrams/render-diagrams';
 import { findDecks } from './load/find-decks';
-import { resolveBuildOptions } from './build-options';
+import { resolveBuildOptions } from './resolve-options';
 import type { BuildOptions } from './options';
 import { packageRoot } from './package-root';
 import { loadRenderCache, renderCacheFile, saveRenderCache } from './cache/render-cache-store';

@@ -5,8 +5,7 @@ import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
-import { mermaidConfig } from './diagrams/render-diagrams';
-import { defaultRevealOptions, resolveDeckOptions } from './options';
+import { resolveDeckOptions } from './options';
 import { parseDeck, type SplitCache } from './parse/parse-deck';
 import type { ResolveContext } from './render/references';
 import { renderDeck, type RenderCache } from './render/render-deck';
@@ -76,8 +75,8 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     diagrams: diagrams.results,
     runtime: '../_deckhand/',
     styleName: styled.style?.name ?? 'style.css',
-    reveal: { ...defaultRevealOptions(), ...options.revealOptions },
-    mermaid: mermaidConfig(options.mermaid),
+    reveal: options.revealOptions,
+    mermaid: options.mermaid,
     root: env.root,
     extraScripts: env.extraScripts,
   };

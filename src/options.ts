@@ -7,24 +7,108 @@ import type { FrontMatter } from './types';
  * (the current folder, DECKHAND_* variables, stderr) are filled in by build-options.ts.
  */
 
-/** How a whole build runs (set by the CLI or the API caller). */
-export interface BuildOptions {
-  /** Project folder: decks, `themes/` and `diagrams/` are found from here. */
+/** What every command shares: where the project is, and how Deckhand reaches Chromium, its cache and the terminal. */
+export interface CommonOptions {
+  /** Project folder: decks, `themes/` and `diagrams/` are found from here. Default: the current folder. */
   root: string;
+  /** Chromium used to render diagrams (and to measure and print); `false` renders diagrams in the viewer's browser. Default: `DECKHAND_CHROMIUM`, else `DEFAULTS.chromium`. */
+  chromium: string | false;
+  /** Where rendered diagrams, slides and styles are kept between runs. Default: `DECKHAND_CACHE_DIR`, else `DEFAULTS.cacheDir` under the root. */
+  cacheDir: string;
+  /** Receives one-line progress and notice messages. Default: stderr. */
+  log: (line: string) => void;
+}
+
+/** How a whole build runs (set by the CLI or the API caller). */
+export interface BuildOptions extends CommonOptions {
   /** Deck files or folders; empty means every deck under `<root>/slides`. */
   inputs: string[];
   /** Output folder, swapped in whole at the end of a successful build. */
   outDir: string;
-  /** Chromium used to render diagrams; `false` renders them in the viewer's browser instead. */
-  chromium: string | false;
-  /** Where rendered diagram SVGs are kept between builds. */
-  cacheDir: string;
   /** Replace an output folder that is not empty and was not made by Deckhand (never one holding sources). */
   force: boolean;
   /** Adds the live-preview client to every page (used by `deckhand dev`). */
   dev: boolean;
-  /** Receives one-line progress and notice messages. */
-  log: (line: string) => void;
+}
+
+/** Where a server listens. */
+export interface ServeOptions {
+  /** Port; when it is the default and taken, the next free one is used. */
+  port: number;
+  /** Address. Loopback keeps the server on this machine; `0.0.0.0` or a LAN address lets others join. */
+  host: string;
+}
+
+/** `deckhand dev`. */
+export interface DevOptions extends BuildOptions, ServeOptions {}
+
+export type ExportFormat = 'html' | 'pdf';
+
+/** `deckhand export`. */
+export interface ExportOptions extends CommonOptions {
+  /** The deck: a `.md` file or a folder of chapter files. */
+  input: string;
+  format: ExportFormat;
+  /** Output file; default `<deck name>.<format>` in `root`. */
+  out?: string;
+  /** PDF: one page per fragment step instead of one per slide with every fragment shown. */
+  fragments: boolean;
+  /** PDF: a handout, each slide followed by a page with its speaker notes (slides without notes get none). */
+  notes: boolean;
+  /** Overwrite an existing file that an earlier export did not write (never a source file). */
+  force: boolean;
+  /** Called as PDF pages are printed. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** `deckhand check`. */
+export interface CheckOptions extends CommonOptions {
+  /** Deck files or folders; empty means every deck under `<root>/slides`. */
+  inputs: string[];
+}
+
+/** `deckhand present`. */
+export interface PresentOptions extends CommonOptions, ServeOptions {
+  /** The deck: a `.md` file or a folder of chapter files; empty means the only deck under `slides/`. */
+  input?: string;
+  /** Pick up the saved session (token, slide, timer) when it was last used less than this long ago. 0: always start anew. */
+  resumeWithinMs: number;
+}
+
+/** Every default that is a plain value, for the resolvers below, the CLI's help and the docs. */
+export const DEFAULTS = {
+  chromium: '/usr/bin/chromium',
+  /** Relative to the project root. */
+  cacheDir: 'node_modules/.cache/deckhand',
+  outDir: 'dist',
+  port: 3030,
+  host: '127.0.0.1',
+  /** A crash or a restart mid-talk comes back within minutes; a rehearsal this morning is another talk. */
+  resumeWithinMs: 60 * 60 * 1000,
+  /** reveal.js's canvas, which slides are laid out at and PDF pages printed at. */
+  canvas: { width: 960, height: 700 },
+  exportFormat: 'html' as ExportFormat,
+} as const;
+
+/** Defaults of each command's own fields (the common ones come from the environment: see resolve-options.ts). */
+export function defaultBuildFields(): Omit<BuildOptions, keyof CommonOptions> {
+  return { inputs: [], outDir: DEFAULTS.outDir, force: false, dev: false };
+}
+
+export function defaultServeFields(): ServeOptions {
+  return { port: DEFAULTS.port, host: DEFAULTS.host };
+}
+
+export function defaultExportFields(): Omit<ExportOptions, keyof CommonOptions | 'input'> {
+  return { format: DEFAULTS.exportFormat, fragments: false, notes: false, force: false };
+}
+
+export function defaultCheckFields(): Omit<CheckOptions, keyof CommonOptions> {
+  return { inputs: [] };
+}
+
+export function defaultPresentFields(): Omit<PresentOptions, keyof CommonOptions> {
+  return { ...defaultServeFields(), resumeWithinMs: DEFAULTS.resumeWithinMs };
 }
 
 /** How one deck looks and splits (front matter, reveal-md compatible). */
@@ -38,8 +122,6 @@ export interface DeckOptions {
   revealOptions: Record<string, unknown>;
   mermaid: Record<string, unknown>;
 }
-
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Largest Markdown file Deckhand reads (bytes). marked's block rules are regular expressions
@@ -62,9 +144,21 @@ export function defaultDeckOptions(): DeckOptions {
   };
 }
 
+/** mermaid.initialize() options Deckhand sets unless the deck's `mermaid:` front matter overrides them. */
+export function defaultMermaidConfig(): Record<string, unknown> {
+  return {
+    theme: 'default',
+    securityLevel: 'strict',
+    suppressErrorRendering: true,
+    // Plain SVG text, not HTML in foreignObject: immune to the deck's CSS, so labels are never clipped.
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, defaultRenderer: 'dagre', useMaxWidth: true },
+  };
+}
+
 /** Reveal.initialize() options Deckhand sets unless the deck overrides them. */
 export function defaultRevealOptions(): Record<string, unknown> {
-  return { hash: true, width: 960, height: 700, margin: 0.04, slideNumber: 'c/t', transition: 'slide' };
+  return { hash: true, ...DEFAULTS.canvas, margin: 0.04, slideNumber: 'c/t', transition: 'slide' };
 }
 
 export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: string): Readonly<DeckOptions> {
@@ -75,5 +169,8 @@ export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: stri
   }
   const merged = { ...defaults, ...picked };
   merged.title = String(merged.title || fallbackTitle);
+  // Settings the deck leaves out keep Deckhand's defaults: both are merged here, once.
+  merged.revealOptions = { ...defaultRevealOptions(), ...merged.revealOptions };
+  merged.mermaid = { ...defaultMermaidConfig(), ...merged.mermaid };
   return Object.freeze(merged);
 }

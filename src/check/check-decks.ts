@@ -8,7 +8,8 @@ import { checkAltText } from './check-alt-text';
 import { checkLinks, type LinkTargets } from './check-links';
 import { checkOverflow, relativeSource } from './check-overflow';
 import { checkSlides } from './check-slides';
-import { resolveCheckOptions, type CheckOptions } from './check-options';
+import type { CheckOptions } from '../options';
+import { resolveCheckOptions } from '../resolve-options';
 
 export interface CheckResult {
   decks: Array<{ name: string; title: string; slides: number }>;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { printDiagnostics } from '../build';
 import { exportDeck } from '../export/export-deck';
-import type { ExportFormat } from '../export/export-options';
+import type { ExportFormat } from '../options';
 import { createProgressBar } from '../export/progress-bar';
 import { chromiumOption } from './arguments';
 import { reportFailure } from './failure';

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { DEFAULTS } from '../options';
 import { parsePort } from './arguments';
 import { runBuild } from './build-command';
 import { runDev, type DevFlags } from './dev-command';
@@ -39,7 +40,7 @@ program
   .command('build')
   .description('build decks into the output folder (default: every deck under slides/)')
   .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
-  .option('-o, --out <dir>', 'output folder', 'dist')
+  .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
   .option('--force', 'replace an output folder that is not empty and was not made by deckhand build (never one holding sources)')
   .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
@@ -51,8 +52,8 @@ program
   .command('dev')
   .description('serve a deck with live preview (default: every deck under slides/)')
   .argument('[input]', 'deck file (.md) or folder of chapter files')
-  .option('-p, --port <port>', 'port (default 3030, or the next free one)', parsePort)
-  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('-p, --port <port>', `port (default ${DEFAULTS.port}, or the next free one)`, parsePort)
+  .option('--host <host>', 'address to listen on', DEFAULTS.host)
   .option('--open', 'open the deck in a browser')
   .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
@@ -90,8 +91,8 @@ program
   .command('present')
   .description('give a talk: speaker view, phone remote, and audience devices that follow your slides')
   .argument('[deck]', 'deck file (.md) or folder of chapter files (default: the only deck under slides/)')
-  .option('-p, --port <port>', 'port (default 3030, or the next free one)', parsePort)
-  .option('--host <host>', 'address to listen on; 0.0.0.0 (or this machine\'s address) lets the room join', '127.0.0.1')
+  .option('-p, --port <port>', `port (default ${DEFAULTS.port}, or the next free one)`, parsePort)
+  .option('--host <host>', 'address to listen on; 0.0.0.0 (or this machine\'s address) lets the room join', DEFAULTS.host)
   .option('--new-session', 'start over: a new presenter token and the first slide, even right after a restart')
   .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
   .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')

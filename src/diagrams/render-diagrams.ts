@@ -49,9 +49,9 @@ export class DiagramRenderer {
    * `owner` (the dev server's deck name): what this owner's previous call used and this one does
    * not is dropped from memory, so a long editing session keeps only the current diagrams.
    */
-  async render(refs: DiagramRef[], deckConfig: Record<string, unknown>, theme: DiagramTheme, owner?: string): Promise<DiagramBatch> {
+  async render(refs: DiagramRef[], /** The deck's resolved mermaid config: `resolveDeckOptions().mermaid`. */ deckConfig: Record<string, unknown>, theme: DiagramTheme, owner?: string): Promise<DiagramBatch> {
     const batch: DiagramBatch = { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
-    const config = mermaidConfig(deckConfig);
+    const config = deckConfig;
     const configId = JSON.stringify(config) + theme.id;
     const misses: Array<{ ref: DiagramRef; key: string }> = [];
     const keys = refs.map((ref) => this.key(ref.code, config, configId, theme.id));
@@ -170,18 +170,6 @@ export class DiagramRenderer {
   }
 }
 
-/** Deckhand's mermaid defaults; the deck's `mermaid:` front matter overrides them. */
-export function mermaidConfig(deckConfig: Record<string, unknown>): Record<string, unknown> {
-  return {
-    theme: 'default',
-    securityLevel: 'strict',
-    suppressErrorRendering: true,
-    // Plain SVG text, not HTML in foreignObject: immune to the deck's CSS, so labels are never clipped.
-    htmlLabels: false,
-    flowchart: { htmlLabels: false, defaultRenderer: 'dagre', useMaxWidth: true },
-    ...deckConfig,
-  };
-}
 
 /** Maps mermaid's "Parse error on line N" into the author's file. */
 export function mermaidDiagnostic(message: string, ref: DiagramRef): Diagnostic {

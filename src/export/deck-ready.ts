@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../options';
 import type { Page } from 'playwright-core';
 import { DeckhandError } from '../diagnostics';
 
@@ -26,5 +27,5 @@ export async function waitForDeckReady(page: Page, timeoutMs = 60_000): Promise<
 /** The canvas size reveal.js lays slides out at: the deck's width and height options. */
 export function slideSize(reveal: Record<string, unknown>): { width: number; height: number } {
   const n = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? v : typeof v === 'string' && /^\d+(px)?$/.test(v) ? parseInt(v, 10) : fallback);
-  return { width: n(reveal.width, 960), height: n(reveal.height, 700) };
+  return { width: n(reveal.width, DEFAULTS.canvas.width), height: n(reveal.height, DEFAULTS.canvas.height) };
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { DeckhandError, hasErrors, type Diagnostic } from '../diagnostics';
 import { bundleDecks, type DeckBundle } from './deck-bundle';
 import { launchRequiredChromium, requireChromium } from './chromium';
-import { exportTarget, resolveExportOptions, type ExportOptions } from './export-options';
+import type { ExportOptions } from '../options';
+import { resolveExportOptions } from '../resolve-options';
 import { inlineDeckPage } from './inline-html';
 import { printDeckPdf } from './print-pdf';
 import { guardOutputFile } from '../write/output-guard';
@@ -70,4 +71,9 @@ async function compileForExport(options: ExportOptions): Promise<DeckBundle> {
     throw new DeckhandError(`export failed with ${errors} error${errors === 1 ? '' : 's'}; nothing written`, diagnostics);
   }
   return bundle;
+}
+
+/** `<deck name>.<format>` in the project folder, unless the caller named a file. */
+export function exportTarget(options: ExportOptions, deckName: string): string {
+  return options.out ?? path.join(options.root, `${deckName}.${options.format}`);
 }

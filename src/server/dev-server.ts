@@ -7,8 +7,8 @@ import { RUNTIME_DIR } from '../compile-deck';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
 import { findDecks } from '../load/find-decks';
-import { resolveBuildOptions } from '../build-options';
-import type { BuildOptions } from '../options';
+import type { DevOptions } from '../options';
+import { resolveDevOptions } from '../resolve-options';
 import { packageRoot } from '../package-root';
 import { ContentChecks, relativeFile } from './content-checks';
 import { DevDeck, versionMeta } from './dev-deck';
@@ -22,10 +22,7 @@ import { acceptSocketUpgrades } from './upgrade';
 import { listen } from './listen';
 import { DeckWatcher, type ChangeBatch, type WatchError } from './watcher';
 
-export interface DevServerOptions extends Partial<BuildOptions> {
-  port?: number;
-  host?: string;
-}
+export type DevServerOptions = Partial<DevOptions>;
 
 export interface DevServer {
   url: string;
@@ -34,17 +31,14 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_PORT = 3030;
-export const DEFAULT_HOST = '127.0.0.1';
-
 /**
  * `deckhand dev`: compiles decks in memory, serves them, watches their sources and pushes
  * the smallest update to open pages. Bad input never stops it: errors go to the terminal and
  * to an overlay in the page, and the last good slides stay up.
  */
 export async function startDevServer(overrides: DevServerOptions = {}): Promise<DevServer> {
-  const options = resolveBuildOptions(overrides);
-  const host = overrides.host ?? DEFAULT_HOST;
+  const options = resolveDevOptions(overrides);
+  const host = options.host;
   const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
@@ -75,7 +69,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], bounds: { root: options.root, cacheDir: options.cacheDir }, resolve: (p) => resolveResource(p, decks, runtime) });
   const server = http.createServer(handler);
   acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => notifier.accept(req, socket, head));
-  port = await listen(server, overrides.port ?? DEFAULT_PORT, host, overrides.port === undefined);
+  port = await listen(server, options.port, host, options.portIsDefault);
 
   const handle = async (batch: ChangeBatch) => {
     if (!options.inputs.length && batch.structural) addNewDecks(decks, options.root, env);
