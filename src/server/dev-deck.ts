@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { renderSection, renderSlidesHtml } from '../assemble/deck-page';
+import { assembleDeckPage, renderSection, renderSlidesHtml, type PageInputs } from '../assemble/deck-page';
 import { compileDeck, type CompileEnv, type CompiledDeck } from '../compile-deck';
 import { DeckhandError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics';
 import { readDeck } from '../load/find-decks';
@@ -7,18 +7,10 @@ import type { SplitCache } from '../parse/parse-deck';
 import { evictDependents, type RenderCache } from '../render/render-deck';
 import type { DeckSource, RenderedSlide, SlideStack } from '../types';
 import { UsedKeysMap } from './used-keys-map';
-import type { ServerMessage, SlidePatch } from '../protocol/dev-messages';
+import type { ServerMessage } from '../protocol/dev-messages';
+import { planPageUpdate, type ShownDeck } from './page-update';
 import { matchSlideIds } from './slide-identity';
 
-interface ShownSlide {
-  id: string;
-  hash: string;
-  file: string;
-  html: string;
-}
-
-let nextId = 1;
-const freshId = () => `s${(nextId++).toString(36)}`;
 
 /**
  * One deck as the dev server keeps it: the last good compile, each slide's stable identity and
@@ -30,9 +22,12 @@ export class DevDeck {
   private readonly splitCache: SplitCache & UsedKeysMap<string, SlideStack[]> = new UsedKeysMap();
   private compiled?: CompiledDeck;
   private source?: DeckSource;
-  private shown: ShownSlide[] = [];
-  private shape = '';
-  private pageKey = '';
+  /** What open pages show; undefined until the deck first compiles. */
+  private shown?: ShownDeck;
+  /** The last good compile's page inputs, with this server's slide identities. */
+  private pageInputs?: PageInputs;
+  /** Slide identities, unique within this deck's pages for the server's lifetime. */
+  private nextId = 1;
   private failing = false;
   private pageHtml?: string;
 
@@ -56,7 +51,7 @@ export class DevDeck {
 
   /** The full page for a new visitor: the last good compile, with slide identities and its version. */
   page(): string | undefined {
-    return (this.pageHtml ??= this.compiled?.html.replace('</head>', `${versionMeta(this.version)}</head>`));
+    return (this.pageHtml ??= this.pageInputs && assembleDeckPage(this.pageInputs).replace('</head>', `${versionMeta(this.version)}</head>`));
   }
 
   /** Entries in the caches this deck fills: bounded by its current sources (tests, soak bench). */
@@ -85,46 +80,30 @@ export class DevDeck {
     this.splitCache.keepUsed();
     if (hasErrors(next.diagnostics)) return this.fail(next.diagnostics);
 
-    const messages: ServerMessage[] = [];
     const version = this.version + 1;
-    if (this.failing) messages.push({ type: 'clear-error', deck: this.name });
-    const previous = this.compiled;
-    // A deck that never compiled before was served as an error page: it needs the real one.
-    if (!previous && this.failing) messages.push({ type: 'reload', deck: this.name });
-    this.failing = false;
     const slides = next.deck.stacks.flat();
     const fingerprints = slides.map((s) => ({ hash: this.fingerprint(s), file: s.file }));
-    const ids = matchSlideIds(this.shown, fingerprints, freshId);
-    next.page.slideIds = new Map(slides.map((s, i) => [s.key, ids[i]]));
-    const shown = slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: this.section(s, ids[i], next) }));
-    const shape = next.deck.stacks.map((s) => s.length).join(',');
-    const pageKey = JSON.stringify([next.title, next.page.reveal, next.page.mermaid]);
-
-    if (previous) {
-      if (pageKey !== this.pageKey) messages.push({ type: 'reload', deck: this.name });
-      else {
-        if (next.style && previous.style?.id !== next.style.id) {
-          messages.push({ type: 'css', deck: this.name, href: `../_deckhand/${next.style.name}?v=${next.style.id}`, version });
-        }
-        const before = new Map(this.shown.map((s) => [s.id, s.html]));
-        const focus = shown.find((s, i) => before.get(s.id) !== s.html && touches(slides[i], changed))?.id;
-        const sameOrder = shape === this.shape && ids.every((id, i) => this.shown[i]?.id === id);
-        if (sameOrder) {
-          const patches: SlidePatch[] = shown.filter((s) => before.get(s.id) !== s.html).map((s) => ({ id: s.id, html: s.html }));
-          if (patches.length) messages.push({ type: 'patch', deck: this.name, slides: patches, focus, version });
-        } else {
-          messages.push({ type: 'structure', deck: this.name, html: renderSlidesHtml(next.page), focus, version });
-        }
-      }
-    }
+    const ids = matchSlideIds(this.shown?.slides ?? [], fingerprints, () => `s${(this.nextId++).toString(36)}`);
+    const slideIds = new Map(slides.map((s, i) => [s.key, ids[i]]));
+    const page: PageInputs = { ...next.page, slideIds };
+    const touchedIds = new Set(slides.filter((s) => touches(s, changed)).map((s) => slideIds.get(s.key)!));
+    const shown: ShownDeck = {
+      slides: slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: this.section(s, ids[i], page) })),
+      shape: next.deck.stacks.map((s) => s.length).join(','),
+      pageKey: JSON.stringify([next.title, next.page.reveal, next.page.mermaid]),
+      style: next.style && { id: next.style.id, name: next.style.name },
+      slidesHtml: () => renderSlidesHtml(page),
+    };
+    const messages = planPageUpdate({ deck: this.name, previous: this.shown, next: shown, wasFailing: this.failing, touched: (id) => touchedIds.has(id), version });
+    this.failing = false;
+    const previous = this.compiled;
     // A save that changes nothing a page shows keeps the version: a page reconnecting later
     // must not reload for it.
     if (!previous || messages.some((m) => m.type !== 'clear-error')) this.version = version;
     this.compiled = next;
+    this.pageInputs = page;
     this.source = source;
     this.shown = shown;
-    this.shape = shape;
-    this.pageKey = pageKey;
     this.pageHtml = undefined;
     this.lastError = undefined;
     return { messages, diagnostics: next.diagnostics };
@@ -154,14 +133,14 @@ export class DevDeck {
     return h;
   }
 
-  private section(s: RenderedSlide, id: string, deck: CompiledDeck): string {
+  private section(s: RenderedSlide, id: string, page: PageInputs): string {
     const svgs = s.diagrams.map((d) => {
-      const r = deck.page.diagrams.get(d.id);
+      const r = page.diagrams.get(d.id);
       return r?.kind === 'svg' ? r.svg : r;
     });
     const hit = this.sections.get(s);
     if (hit && hit.id === id && svgs.every((v, i) => v === hit.svgs[i])) return hit.html;
-    const html = renderSection(s, deck.page);
+    const html = renderSection(s, page);
     this.sections.set(s, { id, html, svgs });
     return html;
   }
