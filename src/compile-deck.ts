@@ -4,6 +4,7 @@ import { compileStyle } from './assemble/compile-style';
 import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
+import { environmentError } from './environment-error';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
 import { resolveDeckOptions } from './options';
 import { parseDeck, type SplitCache } from './parse/parse-deck';
@@ -126,6 +127,15 @@ export function fileContext(root: string, cacheDir?: string): ResolveContext {
   return {
     root,
     realPath: real,
+    unreachable: (f) => {
+      try {
+        fs.statSync(f);
+        return undefined;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : (environmentError(e)?.reason ?? code);
+      }
+    },
     bounds: { root: real(root) ?? root, cacheDir: cacheDir && (real(cacheDir) ?? path.resolve(cacheDir)) },
     exists: (f) => {
       try {

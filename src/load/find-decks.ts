@@ -23,6 +23,16 @@ export function findDecks(root: string, inputs: readonly string[]): DeckSource[]
   return decks;
 }
 
+/** The decks under `slides/` (files and folders), without reading them: what `dev` watches for. */
+export function listDeckTargets(root: string): string[] {
+  return defaultDecks(root);
+}
+
+/** The name a deck gets from its file or folder: its folder under dist/ and its URL. */
+export function deckNameOf(target: string): string {
+  return deckName(target.endsWith('.md') ? path.basename(target, path.extname(target)) : path.basename(target));
+}
+
 function defaultDecks(root: string): string[] {
   const dir = path.join(root, 'slides');
   if (!fs.existsSync(dir)) return [];

@@ -7,6 +7,8 @@ export interface ResolveContext {
   root: string;
   exists(file: string): boolean;
   readText(file: string): string | undefined;
+  /** When `exists` says no: why, if the file may be there but cannot be reached (a permission, a link loop). */
+  unreachable?(file: string): string | undefined;
   /** The file with symlinks resolved; the identity when absent (in-memory tests). */
   realPath?(file: string): string | undefined;
   /** Real paths of the project root and cache, for the rule of what a deck may use; see project-files.ts. */
@@ -18,7 +20,9 @@ export type Reference =
   | { kind: 'local'; path: string }
   | { kind: 'missing'; href: string; tried: string }
   /** A file that exists but may not leave the machine inside a deck (outside the project, hidden, the cache). */
-  | { kind: 'refused'; href: string; reason: string };
+  | { kind: 'refused'; href: string; reason: string }
+  /** A file that may be there but cannot be reached: a permission, a link loop. */
+  | { kind: 'unreadable'; href: string; reason: string };
 
 /**
  * Resolves an image or diagram reference: relative to the Markdown file that holds it,
@@ -34,6 +38,8 @@ export function resolveReference(href: string, fromFile: string, ctx: ResolveCon
     if (reason || !real) return { kind: 'refused', href, reason: reason ?? 'it cannot be read' };
     return { kind: 'local', path: file };
   }
+  const why = ctx.unreachable?.(file);
+  if (why) return { kind: 'unreadable', href, reason: why };
   return { kind: 'missing', href, tried: path.relative(ctx.root, file) || file };
 }
 

@@ -90,7 +90,7 @@ export function resolveBackgrounds(attrs: Record<string, string>, positions: Att
       const target = assetTarget(ref.path);
       if (!refs.assets.some((a) => a.source === ref.path)) refs.assets.push({ source: ref.path, target });
       attrs[key] = target;
-    } else if (ref.kind === 'missing' || ref.kind === 'refused') {
+    } else if (ref.kind !== 'remote') {
       refs.diagnostics.push(unusable(ref, 'background', { file: slide.file, line: positions[key]?.line ?? slide.line, column: positions[key]?.column }));
       if (ref.kind === 'refused') delete attrs[key];
     }
@@ -103,7 +103,8 @@ function rewriteImgTags(html: string, rewrite: (href: string) => string): string
 }
 
 /** A reference the deck cannot use: missing, or a file that may not leave the machine inside a deck. */
-function unusable(ref: Extract<Reference, { kind: 'missing' | 'refused' }>, what: string, at: Partial<SourcePosition>): Diagnostic {
+function unusable(ref: Extract<Reference, { kind: 'missing' | 'refused' | 'unreadable' }>, what: string, at: Partial<SourcePosition>): Diagnostic {
+  if (ref.kind === 'unreadable') return diagnostic('unreadable-file', `${what} ${ref.href} cannot be read: ${ref.reason}; check its permissions`, at);
   if (ref.kind === 'refused') return diagnostic('outside-project', `${what} ${ref.href} cannot be used: ${ref.reason}; decks may only use files inside the project, never hidden files, node_modules/ or Deckhand's cache`, at);
   return diagnostic(what === 'diagram' ? 'missing-diagram' : 'missing-image', `${what} not found: ${ref.href} (looked at ${ref.tried})`, at);
 }

@@ -6,7 +6,7 @@ import { assembleIndexPage } from '../assemble/index-page';
 import { RUNTIME_DIR } from '../compile-deck';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
-import { findDecks } from '../load/find-decks';
+import { deckNameOf, findDecks, listDeckTargets } from '../load/find-decks';
 import type { DevOptions } from '../options';
 import { resolveDevOptions } from '../resolve-options';
 import { packageRoot } from '../package-root';
@@ -45,6 +45,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
   const env = { root: options.root, cacheDir: options.cacheDir, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
   const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
+  const refusedDecks = new Set<string>();
   const report = (deck: DevDeck, diagnostics: Diagnostic[], ms: number) => {
     for (const d of diagnostics) options.log(formatDiagnostic(d, options.root));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -72,7 +73,8 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   port = await listen(server, options.port, host, options.portIsDefault);
 
   const handle = async (batch: ChangeBatch) => {
-    if (!options.inputs.length && batch.structural) addNewDecks(decks, options.root, env);
+    // Listing slides/ is cheap; a new one-file deck arrives as a plain file, not a structural change.
+    if (!options.inputs.length) addNewDecks(decks, options.root, env, options.log, refusedDecks);
     for (const deck of decks) {
       if (!concerns(deck, batch.files)) continue;
       const started = performance.now();
@@ -128,12 +130,28 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   };
 }
 
-/** With no deck named, every deck under slides/ is served, including ones created while running. */
-function addNewDecks(decks: DevDeck[], root: string, env: ConstructorParameters<typeof DevDeck>[2]): void {
+/**
+ * With no deck named, every deck under slides/ is served, including ones created while running.
+ * A new deck whose name another deck already has cannot be served (both would be at the same
+ * URL): the terminal says so, once.
+ */
+function addNewDecks(decks: DevDeck[], root: string, env: ConstructorParameters<typeof DevDeck>[2], log: (line: string) => void, refused: Set<string>): void {
+  let targets: string[];
   try {
-    for (const s of findDecks(root, [])) if (!decks.some((d) => d.name === s.name)) decks.push(new DevDeck(s.root, s.name, env));
-  } catch {
-    // No decks at all right now: the existing ones report their own errors.
+    targets = listDeckTargets(root);
+  } catch (e) {
+    log(`deckhand: cannot look for new decks: ${(e as Error).message}`);
+    return;
+  }
+  for (const target of targets) {
+    if (decks.some((d) => d.target === target)) continue;
+    const name = deckNameOf(target);
+    const taken = decks.find((d) => d.name === name);
+    if (!taken) decks.push(new DevDeck(target, name, env));
+    else if (!refused.has(target)) {
+      refused.add(target);
+      log(`deckhand: ${path.relative(root, target)} is not served: another deck, ${path.relative(root, taken.target)}, is already at /${name}/; rename one of them`);
+    }
   }
 }
 

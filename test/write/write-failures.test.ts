@@ -63,3 +63,21 @@ describe('a build that cannot write its output', () => {
     expect(leftovers(mountPoint)).toEqual([]);
   });
 });
+
+describe('an image the build cannot reach', () => {
+  it('says it cannot be read (a permission), not that it is missing', () => {
+    const root = copyFixture('basic');
+    fs.mkdirSync(path.join(root, 'locked'));
+    fs.writeFileSync(path.join(root, 'locked', 'a.png'), 'png');
+    fs.appendFileSync(path.join(root, 'slides/basic/01-intro.md'), '\n---\n\n![Locked](../../locked/a.png)\n');
+    if (isRoot) spawnSync('chown', ['-R', 'nobody', root]);
+    fs.chmodSync(path.join(root, 'locked'), 0o000);
+    try {
+      const r = deckhandAs(root, 'build', '--no-chromium');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/01-intro\.md:\d+:1: error: image \.\.\/\.\.\/locked\/a\.png cannot be read: permission denied; check its permissions \[unreadable-file\]/);
+    } finally {
+      fs.chmodSync(path.join(root, 'locked'), 0o755);
+    }
+  });
+});
