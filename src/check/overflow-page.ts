@@ -15,7 +15,7 @@ export async function measureSlidesInPage(): Promise<SlideMeasure[]> {
     getIndices(slide: HTMLElement): { h: number; v: number };
     slide(h: number, v: number, f?: number): void;
     layout(): void;
-    deckhandLoadFonts?: () => Promise<void>;
+    getPlugin(id: string): { loadFonts?: () => Promise<void> } | undefined;
   };
   const w = window as unknown as { Reveal: Deck; deckhandMeasureSlide: (slide: HTMLElement, canvas: HTMLElement, width: number) => SlideMeasure };
   const deck = w.Reveal;
@@ -23,7 +23,7 @@ export async function measureSlidesInPage(): Promise<SlideMeasure[]> {
   const still = document.createElement('style');
   still.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
   document.head.appendChild(still);
-  await deck.deckhandLoadFonts?.();
+  await deck.getPlugin('deckhand-ready')?.loadFonts?.(); // src/client/ready-plugin.ts
   const width = Number(deck.getConfig().width);
   const results: SlideMeasure[] = [];
   for (const slide of deck.getSlides()) {

@@ -1,40 +1,73 @@
 import type Reveal from 'reveal.js';
+import { DIAGRAMS_PLUGIN, type DiagramsPlugin } from './diagrams-plugin';
+import { pluginOf, type DeckPlugin } from './plugin-registry';
+
+export const READY_PLUGIN = 'deckhand-ready';
+
+/** What the ready signal says: `failures` lists the diagrams that could not be drawn. */
+export interface ReadyResult {
+  ok: boolean;
+  failures: string[];
+}
 
 /**
  * Marks the page ready once reveal.js is ready, fonts are loaded and every diagram on the
  * current slide is drawn: exporters and tests wait for this signal, not for network idle.
  * In print view (`?print-pdf`) ready means the print pages are laid out with every slide's
  * fonts, images and diagrams in place, so a PDF can be printed at once.
+ *
+ * The signal: `<html data-deck-ready="true">`, or `"error"` when a diagram the page waited for
+ * could not be drawn (its error is shown in its slide), and a `deckhand:ready` event on
+ * `document` whose detail is the `ReadyResult`. Other plugins use `whenReady()`.
  */
-export function ReadyPlugin() {
-  return {
-    id: 'deckhand-ready',
-    init(deck: Reveal.Api) {
-      // `deckhand check` measures slides it has not shown yet: their fonts must be loaded first.
-      (deck as unknown as { deckhandLoadFonts?: () => Promise<void> }).deckhandLoadFonts = loadSlideFonts;
-      if ((deck.getConfig() as { view?: string }).view === 'print') {
-        deck.on('pdf-ready', async () => {
-          await document.fonts.ready;
-          await decodeImages();
-          markReady();
-        });
-        // Returning a promise holds reveal.js back until it resolves: it measures the print
-        // pages right after its plugins start, and text measured in a fallback font is misplaced.
-        return loadSlideFonts();
-      }
-      deck.on('ready', async () => {
-        await document.fonts.ready;
-        const pending = (window as unknown as { DeckhandDiagrams?: Promise<void> }).DeckhandDiagrams;
-        if (pending) await pending;
-        markReady();
-      });
-    },
-  };
-}
+export class ReadyPlugin implements DeckPlugin {
+  readonly id = READY_PLUGIN;
+  private deck?: Reveal.Api;
+  private resolveReady!: (r: ReadyResult) => void;
+  private readonly ready = new Promise<ReadyResult>((resolve) => (this.resolveReady = resolve));
+  private readonly onReady = () => void this.settle();
 
-function markReady(): void {
-  document.documentElement.setAttribute('data-deck-ready', 'true');
-  document.dispatchEvent(new CustomEvent('deckhand:ready'));
+  init(deck: Reveal.Api): void | Promise<unknown> {
+    this.deck = deck;
+    if ((deck.getConfig() as { view?: string }).view === 'print') {
+      deck.on('pdf-ready', this.onReady);
+      // Returning a promise holds reveal.js back until it resolves: it measures the print
+      // pages right after its plugins start, and text measured in a fallback font is misplaced.
+      return loadSlideFonts();
+    }
+    deck.on('ready', this.onReady);
+  }
+
+  destroy(): void {
+    this.deck?.off('pdf-ready', this.onReady);
+    this.deck?.off('ready', this.onReady);
+    this.deck = undefined;
+  }
+
+  /** Resolves once the page is ready, with what went wrong on the way. */
+  whenReady(): Promise<ReadyResult> {
+    return this.ready;
+  }
+
+  /**
+   * Loads every font the slides use, shown or not: `deckhand check` measures slides it has not
+   * shown yet (`deck.getPlugin('deckhand-ready').loadFonts()`).
+   */
+  loadFonts(): Promise<void> {
+    return loadSlideFonts();
+  }
+
+  private async settle(): Promise<void> {
+    const deck = this.deck;
+    if (!deck) return;
+    await document.fonts.ready;
+    if ((deck.getConfig() as { view?: string }).view === 'print') await decodeImages();
+    const failures = (await pluginOf<DiagramsPlugin>(deck, DIAGRAMS_PLUGIN)?.settled()) ?? [];
+    const result = { ok: !failures.length, failures };
+    document.documentElement.setAttribute('data-deck-ready', result.ok ? 'true' : 'error');
+    document.dispatchEvent(new CustomEvent<ReadyResult>('deckhand:ready', { detail: result }));
+    this.resolveReady(result);
+  }
 }
 
 /**
@@ -42,7 +75,7 @@ function markReady(): void {
  * unicode-range), including slides that are not shown: browsers load a face only once
  * visible text needs it.
  */
-export async function loadSlideFonts(): Promise<void> {
+async function loadSlideFonts(): Promise<void> {
   const root = document.querySelector('.reveal .slides');
   if (!root) return;
   const chars = new Map<string, Set<string>>();

@@ -5,7 +5,8 @@ import { DeckhandError } from '../diagnostics';
 /**
  * Waits for Deckhand's ready signal (`<html data-deck-ready>`: reveal.js started, fonts loaded,
  * diagrams drawn; in print view, pages laid out). A script error in the page fails at once
- * instead of after the time-out.
+ * instead of after the time-out; a diagram the page could not draw (`data-deck-ready="error"`,
+ * its message shown in its slide) fails too, rather than print or measure a broken slide.
  */
 export async function waitForDeckReady(page: Page, timeoutMs = 60_000): Promise<void> {
   let onError!: (e: Error) => void;
@@ -22,6 +23,10 @@ export async function waitForDeckReady(page: Page, timeoutMs = 60_000): Promise<
     page.off('pageerror', onError);
     failed.catch(() => undefined);
   }
+  const failures = await page.evaluate(() =>
+    document.documentElement.getAttribute('data-deck-ready') === 'error' ? Array.from(document.querySelectorAll('[data-deck-failed]'), (el) => el.textContent ?? '') : [],
+  );
+  if (failures.length) throw new DeckhandError(`the deck's page could not draw ${failures.length} diagram${failures.length === 1 ? '' : 's'}: ${failures.join('; ')}`, [], 1);
 }
 
 /** The canvas size reveal.js lays slides out at: the deck's width and height options. */

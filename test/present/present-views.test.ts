@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPresentServer, type PresentServer } from '../../src/present/present-server';
+import type { SlidePosition } from '../../src/protocol/present-messages';
 import { hasChromium, launch } from '../helpers/chromium';
 import { makeProject } from '../helpers/fixtures';
+import { SimDriver } from '../helpers/present-clients';
 import { TALK } from '../helpers/present-deck';
 
 type At = { h: number; v: number; f: number };
@@ -27,68 +29,130 @@ declare global {
   }
 }
 
+/**
+ * Each test starts its own talk (a fresh project, so no saved session carries over) at the first
+ * slide, opens the pages it needs, and moves the talk where it starts with `goLive`.
+ */
 describe.runIf(hasChromium())('deckhand present: speaker view, remote and audience in Chromium', () => {
+  let browser: Browser;
   let root: string;
   let server: PresentServer;
-  let browser: Browser;
-  let speaker: Page;
-  let remote: Page;
-  let audience: Page;
-  const pageErrors: string[] = [];
-  const audienceFrames: string[] = [];
+  let pageErrors: string[];
+  /** What each page received over its WebSocket, in order. */
+  let frames: Map<Page, string[]>;
+  const opened: Page[] = [];
 
   const start = (port = 0) => startPresentServer({ root, input: 'slides/talk.md', port, chromium: false, cacheDir: path.join(root, '.cache'), log: () => {} });
-  const open = async (url: string, viewport = { width: 1280, height: 800 }, phone = false) => {
+  const open = async (url: string, options: { viewport?: { width: number; height: number }; phone?: boolean; beforeLoad?: (p: Page) => Promise<void> } = {}) => {
+    const { viewport = { width: 1280, height: 800 }, phone = false } = options;
     const page = await browser.newPage({ viewport, isMobile: phone, hasTouch: phone });
+    opened.push(page);
+    const received: string[] = [];
+    frames.set(page, received);
     page.on('pageerror', (e) => pageErrors.push(`${url}: ${e.message}`));
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => received.push(String(f.payload))));
+    await options.beforeLoad?.(page);
     await page.goto(url);
     return page;
   };
-  const expectAll = async (want: At) => {
-    await expect.poll(() => at(audience)).toEqual(want);
-    await expect.poll(() => frameAt(speaker)).toEqual(want);
-    await expect.poll(() => frameAt(remote)).toEqual(want);
+  const openAudience = async (query = '') => {
+    const page = await open(server.urls.audience + query, { viewport: { width: 1280, height: 720 } });
+    await page.waitForSelector('html[data-deck-follow=live]');
+    return page;
   };
+  const openSpeaker = async (beforeLoad?: (p: Page) => Promise<void>) => {
+    const page = await open(server.urls.speaker, { viewport: { width: 1440, height: 900 }, beforeLoad });
+    await page.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
+    // Keys go to the view, not to a frame inside it.
+    await page.locator('body').click({ position: { x: 1400, y: 20 } });
+    return page;
+  };
+  const openRemote = async () => {
+    const page = await open(server.urls.remote, { viewport: { width: 390, height: 844 }, phone: true });
+    await page.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
+    return page;
+  };
+  /** The audience, the speaker view and the remote, as in a talk. */
+  const openTalk = async () => {
+    const [audience, speaker, remote] = await Promise.all([openAudience(), openSpeaker(), openRemote()]);
+    const expectAll = async (want: At) => {
+      await expect.poll(() => at(audience)).toEqual(want);
+      await expect.poll(() => frameAt(speaker)).toEqual(want);
+      await expect.poll(() => frameAt(remote)).toEqual(want);
+    };
+    return { audience, speaker, remote, expectAll };
+  };
+  /** Moves the talk as another presenter's device would (the server broadcasts it to every page). */
+  const goLive = async (position: SlidePosition) => {
+    const driver = new SimDriver(server.port, server.token);
+    try {
+      expect((await driver.claim()).type).toBe('driver');
+      expect((await driver.go(position)).type).toBe('accepted');
+    } finally {
+      driver.close();
+    }
+  };
+  /** The live positions a page was sent from the `from`-th frame on. */
+  const positionsSent = (page: Page, from = 0) =>
+    frames
+      .get(page)!
+      .slice(from)
+      .map((f) => JSON.parse(f))
+      .filter((m) => m.type === 'position')
+      .map((m) => m.position);
 
   beforeAll(async () => {
-    root = makeProject({ 'slides/talk.md': TALK });
-    server = await start();
     browser = await launch();
-    audience = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    audience.on('pageerror', (e) => pageErrors.push(`audience: ${e.message}`));
-    audience.on('websocket', (ws) => ws.on('framereceived', (f) => audienceFrames.push(String(f.payload))));
-    await audience.goto(server.urls.audience);
-    await audience.waitForSelector('html[data-deck-follow=live]');
-    speaker = await open(server.urls.speaker, { width: 1440, height: 900 });
-    remote = await open(server.urls.remote, { width: 390, height: 844 }, true);
-    await speaker.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
-    await remote.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+  });
+  beforeEach(async () => {
+    root = makeProject({ 'slides/talk.md': TALK });
+    server = await start();
+    pageErrors = [];
+    frames = new Map();
+  });
+  afterEach(async () => {
+    try {
+      // No script error in any page the test opened.
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await Promise.all(opened.splice(0).map((p) => p.close()));
+      await server?.close();
+    }
   });
 
   it('shows the speaker the notes, the elapsed timer, the clock, pacing and the next step', async () => {
+    // The speaker view's clock is the test's: time moves only when the test says so.
+    const speaker = await openSpeaker((p) => p.clock.install());
+    const remote = await openRemote();
     expect(await speaker.locator('#deck-present-notes').innerText()).toContain('Say hello');
     expect(await speaker.locator('#deck-present-count').innerText()).toBe('1 / 6');
     expect(await speaker.locator('#deck-present-clock').innerText()).toMatch(/\d{1,2}:\d{2}/);
-    await expect.poll(() => speaker.locator('#deck-present-elapsed').innerText(), { timeout: 4000 }).toMatch(/^0:0[1-9]$/);
-    const pacing = speaker.locator('#deck-present-pacing');
-    expect(await pacing.isVisible()).toBe(true);
-    // totalTime 600 s less the 90 s slide, shared by the other five: 102 s for the first slide.
-    expect(await pacing.innerText()).toMatch(/^On track · 1:[2-4]\d left for this slide$/);
-    expect(await pacing.getAttribute('data-pace')).toBe('on-track');
-    await speaker.locator('#deck-present-reset').click();
-    await expect.poll(() => remote.locator('#deck-present-elapsed').innerText()).toBe('0:00');
     // The next step after the title is the slide with three (hidden) points.
     await expect.poll(() => speaker.frameLocator('#deck-present-next').locator('section.present h2').innerText()).toBe('Three points');
     expect(await remote.locator('#deck-present-notes').innerText()).toContain('Say hello');
     expect(await remote.locator('#deck-present-elapsed').isVisible()).toBe(true);
+
+    await speaker.clock.pauseAt((await speaker.evaluate(() => Date.now())) + 1000);
+    await speaker.clock.runFor(10_000);
+    expect(await speaker.locator('#deck-present-elapsed').innerText()).toMatch(/^0:1\d$/);
+    // Reset: the server's timer starts again from zero, for every view.
+    await speaker.locator('#deck-present-reset').click();
+    await expect.poll(() => speaker.locator('#deck-present-elapsed').innerText()).toBe('0:00');
+    await expect.poll(() => remote.locator('#deck-present-elapsed').innerText()).toBe('0:00');
+    await speaker.clock.runFor(5000);
+    expect(await speaker.locator('#deck-present-elapsed').innerText()).toBe('0:05');
+    const pacing = speaker.locator('#deck-present-pacing');
+    expect(await pacing.isVisible()).toBe(true);
+    // totalTime 600 s less the 90 s slide, shared by the other five: 102 s for the first slide.
+    expect(await pacing.innerText()).toBe('On track · 1:37 left for this slide');
+    expect(await pacing.getAttribute('data-pace')).toBe('on-track');
   });
 
   it('moves the audience and the remote to the same slide and fragment when the speaker navigates', async () => {
-    await speaker.locator('body').click({ position: { x: 1400, y: 20 } }); // focus the view, not a frame
+    const { audience, speaker, remote, expectAll } = await openTalk();
     for (let i = 0; i < 3; i++) await speaker.keyboard.press('ArrowRight');
     await expectAll({ h: 1, v: 0, f: 1 });
     expect(await audience.locator('section.present .fragment.visible').count()).toBe(2);
@@ -98,6 +162,9 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
   });
 
   it('moves everyone when the presenter taps next or swipes on the remote', async () => {
+    const { speaker, remote, expectAll } = await openTalk();
+    await goLive({ h: 1, v: 0, f: 1 });
+    await expectAll({ h: 1, v: 0, f: 1 });
     await remote.locator('#deck-present-next-button').tap();
     await expectAll({ h: 1, v: 0, f: 2 });
     await remote.locator('#deck-present-next-button').tap();
@@ -114,6 +181,9 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
   });
 
   it('blacks out the room with the speaker (B) or the remote, and brings the slide back', async () => {
+    const { audience, speaker, remote, expectAll } = await openTalk();
+    await goLive({ h: 2, v: 0, f: -1 });
+    await expectAll({ h: 2, v: 0, f: -1 });
     const paused = (p: Page) => p.evaluate(() => window.Reveal.isPaused());
     await speaker.keyboard.press('b');
     await expect.poll(() => paused(audience)).toBe(true);
@@ -130,6 +200,9 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
   });
 
   it('lets a viewer browse without moving anyone, then re-join the live slide with one click', async () => {
+    const { audience, speaker, remote, expectAll } = await openTalk();
+    await goLive({ h: 2, v: 0, f: -1 });
+    await expectAll({ h: 2, v: 0, f: -1 });
     await audience.keyboard.press('ArrowLeft');
     await audience.keyboard.press('ArrowLeft');
     expect(await at(audience)).not.toEqual({ h: 2, v: 0, f: -1 });
@@ -149,6 +222,10 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
   });
 
   it('refuses a command forged in the audience page, which never receives the token', async () => {
+    const { audience, speaker, expectAll } = await openTalk();
+    await goLive({ h: 3, v: 0, f: -1 });
+    await expectAll({ h: 3, v: 0, f: -1 });
+    const before = frames.get(audience)!.length;
     const answer = await audience.evaluate(
       () =>
         new Promise<string>((resolve) => {
@@ -158,45 +235,52 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
         }),
     );
     expect(JSON.parse(answer)).toMatchObject({ type: 'refused', reason: 'token' });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await frameAt(speaker)).toEqual({ h: 3, v: 0, f: -1 });
     expect(server.live().position).toEqual({ h: 3, v: 0, f: -1 });
-    expect(audienceFrames.length).toBeGreaterThan(3);
-    expect(audienceFrames.join('\n')).not.toContain(server.token);
+    // The speaker's next move is the first position anyone is sent after the forgery.
+    await speaker.keyboard.press('ArrowRight');
+    await expectAll({ h: 4, v: 0, f: -1 });
+    // (The forging socket itself is sent the live slide when it connects.)
+    const sent = positionsSent(audience, before);
+    expect(sent.at(-1)).toEqual({ h: 4, v: 0, f: -1 });
+    expect(sent.filter((p) => p.h !== 3 && p.h !== 4)).toEqual([]);
+    expect(frames.get(audience)!.length).toBeGreaterThan(3);
+    expect(frames.get(audience)!.join('\n')).not.toContain(server.token);
     expect(await audience.content()).not.toContain(server.token);
   });
 
   it('refuses control to a speaker view or remote opened without the token', async () => {
+    const { audience, speaker, expectAll } = await openTalk();
+    await goLive({ h: 3, v: 0, f: -1 });
+    await expectAll({ h: 3, v: 0, f: -1 });
     const stranger = await open(server.urls.speaker.replace(/#.*/, ''));
     await stranger.waitForSelector('html[data-deck-driver=refused][data-deck-view-ready]');
     expect(await stranger.locator('#deck-present-status').innerText()).toBe('Read-only');
     expect(await stranger.locator('#deck-present-refused').innerText()).toContain('no valid presenter token');
     expect(await speaker.locator('#deck-present-refused').isVisible()).toBe(false);
     await expect.poll(() => frameAt(stranger)).toEqual({ h: 3, v: 0, f: -1 });
+    const before = frames.get(audience)!.length;
     await stranger.locator('body').click({ position: { x: 1200, y: 20 } });
     await stranger.keyboard.press('ArrowRight');
     await stranger.keyboard.press('ArrowRight');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await at(audience)).toEqual({ h: 3, v: 0, f: -1 });
-    expect(await frameAt(speaker)).toEqual({ h: 3, v: 0, f: -1 });
     await expect.poll(() => frameAt(stranger)).toEqual({ h: 3, v: 0, f: -1 }); // back to where the talk is
-    const wrong = await open(server.urls.remote.replace(/token=.*/, 'token=' + 'y'.repeat(32)), { width: 390, height: 844 }, true);
+    // The speaker's next move is the first position anyone is sent after the stranger's keys.
+    await speaker.keyboard.press('ArrowRight');
+    await expectAll({ h: 4, v: 0, f: -1 });
+    expect(positionsSent(audience, before)).toEqual([{ h: 4, v: 0, f: -1 }]);
+    const wrong = await open(server.urls.remote.replace(/token=.*/, 'token=' + 'y'.repeat(32)), { viewport: { width: 390, height: 844 }, phone: true });
     await wrong.waitForSelector('html[data-deck-driver=refused]');
     expect(await wrong.locator('#deck-present-next-button').isDisabled()).toBe(true);
-    await stranger.close();
-    await wrong.close();
   });
 
   it('sends a viewer who joins late straight to the live slide', async () => {
-    const late = await open(server.urls.audience + '#/0');
-    await late.waitForSelector('html[data-deck-follow=live]');
+    await goLive({ h: 3, v: 0, f: -1 });
+    const late = await openAudience('#/0');
     await expect.poll(() => at(late)).toEqual({ h: 3, v: 0, f: -1 });
-    await late.close();
   });
 
   it('shows no live mark on the projector (?projector), only the way back after someone browsed there', async () => {
-    const projector = await open(server.urls.audience + '?projector');
-    await projector.waitForSelector('html[data-deck-follow=live]');
+    await goLive({ h: 3, v: 0, f: -1 });
+    const projector = await openAudience('?projector');
     await expect.poll(() => at(projector)).toEqual({ h: 3, v: 0, f: -1 });
     const button = projector.locator('button.deck-follow-live');
     expect(await button.isVisible()).toBe(false);
@@ -205,10 +289,12 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
     await button.click();
     await expect.poll(() => button.isVisible()).toBe(false);
     expect(await at(projector)).toEqual({ h: 3, v: 0, f: -1 });
-    await projector.close();
   });
 
   it('brings every page back to the live slide when the server restarts', async () => {
+    const { audience, speaker, remote, expectAll } = await openTalk();
+    await goLive({ h: 3, v: 0, f: -1 });
+    await expectAll({ h: 3, v: 0, f: -1 });
     const { port } = server;
     await server.close();
     await audience.waitForSelector('html[data-deck-follow=offline]');
@@ -220,10 +306,6 @@ describe.runIf(hasChromium())('deckhand present: speaker view, remote and audien
     await expectAll({ h: 3, v: 0, f: -1 });
     await speaker.keyboard.press('ArrowRight');
     await expectAll({ h: 4, v: 0, f: -1 });
-  });
-
-  it('raised no script error in any page', () => {
-    expect(pageErrors).toEqual([]);
   });
 });
 

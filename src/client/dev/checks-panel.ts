@@ -1,6 +1,15 @@
 import type { Diagnostic } from '../../protocol/diagnostic';
+import { pluginOf, type DeckPlugin } from '../plugin-registry';
+import { READY_PLUGIN, type ReadyPlugin } from '../ready-plugin';
+import { checkShownSlide, splitSource } from './slide-overflow';
 
 type RevealApi = import('reveal.js').Api;
+
+export const CHECKS_PLUGIN = 'deckhand-dev-checks';
+
+/** How long a slide takes to settle (its transition) before it is measured. */
+const SETTLE_MS = 350;
+const MEASURE_EVENTS = ['ready', 'slidechanged', 'resize'];
 
 /**
  * What `deckhand check` would say, shown while editing: the server's source findings for the
@@ -8,14 +17,22 @@ type RevealApi = import('reveal.js').Api;
  * something to say (nothing at all when there is not); a click opens the list, and a click on
  * an item goes to its slide.
  */
-export class ChecksPanel {
+export class ChecksPanel implements DeckPlugin {
+  readonly id = CHECKS_PLUGIN;
+  private deck?: RevealApi;
   private fromServer: Diagnostic[] = [];
   private onSlide: Diagnostic[] = [];
   private open = false;
   private readonly button = document.createElement('button');
   private readonly list = document.createElement('div');
+  private measureTimer?: ReturnType<typeof setTimeout>;
+  private observed?: Element;
+  // A diagram drawn late or an image that loads changes the slide's size: measure again then.
+  private readonly resized = new ResizeObserver(() => this.measureSoon());
+  private readonly onMeasure = () => this.measureSoon();
 
-  constructor(private readonly deck: () => RevealApi | undefined) {
+  init(deck: RevealApi): void {
+    this.deck = deck;
     const b = this.button;
     b.type = 'button';
     b.className = 'deck-dev-checks';
@@ -29,6 +46,35 @@ export class ChecksPanel {
     l.setAttribute('role', 'status');
     l.setAttribute('style', 'position:fixed;left:10px;bottom:78px;max-width:min(720px,calc(100vw - 20px));max-height:50vh;overflow:auto;z-index:2147483646;background:rgba(255,252,242,.97);color:#2b2110;border:1px solid #d9b25c;border-radius:8px;box-shadow:0 6px 20px rgba(0,0,0,.25);font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;padding:6px 0;display:none');
     document.body.append(b, l);
+    this.render();
+    for (const event of MEASURE_EVENTS) deck.on(event, this.onMeasure);
+    void pluginOf<ReadyPlugin>(deck, READY_PLUGIN)?.whenReady().then(this.onMeasure);
+  }
+
+  destroy(): void {
+    for (const event of MEASURE_EVENTS) this.deck?.off(event, this.onMeasure);
+    clearTimeout(this.measureTimer);
+    this.resized.disconnect();
+    this.button.remove();
+    this.list.remove();
+    this.deck = undefined;
+  }
+
+  /** Measures the slide on screen once it has settled (after its transition, diagrams and fonts). */
+  measureSoon(): void {
+    if (!this.deck) return;
+    clearTimeout(this.measureTimer);
+    this.measureTimer = setTimeout(() => {
+      const deck = this.deck;
+      if (!deck) return;
+      const slide = deck.getCurrentSlide();
+      if (slide !== this.observed) {
+        this.resized.disconnect();
+        if (slide) this.resized.observe(slide);
+        this.observed = slide;
+      }
+      this.setSlideFindings(checkShownSlide(deck));
+    }, SETTLE_MS);
   }
 
   setServerFindings(diagnostics: Diagnostic[]): void {
@@ -36,7 +82,7 @@ export class ChecksPanel {
     this.render();
   }
 
-  setSlideFindings(diagnostics: Diagnostic[]): void {
+  private setSlideFindings(diagnostics: Diagnostic[]): void {
     if (JSON.stringify(diagnostics) === JSON.stringify(this.onSlide)) return;
     this.onSlide = diagnostics;
     this.render();
@@ -64,7 +110,7 @@ export class ChecksPanel {
 
   /** The slide that holds the finding's line: same file, the last slide starting at or before it. */
   private goTo(d: Diagnostic): void {
-    const deck = this.deck();
+    const deck = this.deck;
     if (!deck || !d.file) return;
     let best: { slide: HTMLElement; line: number } | undefined;
     for (const slide of deck.getSlides() as HTMLElement[]) {
@@ -75,9 +121,4 @@ export class ChecksPanel {
     const { h, v } = deck.getIndices(best.slide);
     deck.slide(h, v);
   }
-}
-
-export function splitSource(source: string | null): [string, number] {
-  const m = /^(.*):(\d+)$/.exec(source ?? '');
-  return m ? [m[1], Number(m[2])] : ['', 0];
 }

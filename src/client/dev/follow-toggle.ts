@@ -1,11 +1,16 @@
+import type { DeckPlugin } from '../plugin-registry';
+
 const KEY = 'deckhand-follow-edits';
 
+export const FOLLOW_EDITS_PLUGIN = 'deckhand-dev-follow';
+
 /** The page's "follow edits" switch: on by default, remembered per browser. */
-export class FollowToggle {
+export class FollowToggle implements DeckPlugin {
+  readonly id = FOLLOW_EDITS_PLUGIN;
   on = localStorage.getItem(KEY) !== 'off';
   private readonly button = document.createElement('button');
 
-  constructor() {
+  init(): void {
     const b = this.button;
     b.type = 'button';
     b.className = 'deck-dev-follow';
@@ -13,6 +18,10 @@ export class FollowToggle {
     b.addEventListener('click', () => this.set(!this.on));
     this.render();
     document.body.appendChild(b);
+  }
+
+  destroy(): void {
+    this.button.remove();
   }
 
   private set(on: boolean): void {

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../../protocol/diagnostic';
 import { measureSlide, slideFindings } from '../measure-slide';
-import { splitSource } from './checks-panel';
 
 type RevealApi = import('reveal.js').Api;
 
@@ -24,4 +23,10 @@ export function checkShownSlide(deck: RevealApi): Diagnostic[] {
   }
   const [file, line] = splitSource(slide.getAttribute('data-deck-source'));
   return slideFindings(measure, size).map((f) => ({ ...f, file: file || undefined, line: line || undefined, column: line ? 1 : undefined }));
+}
+
+/** `data-deck-source="slides/a.md:12"` → `['slides/a.md', 12]`. */
+export function splitSource(source: string | null): [string, number] {
+  const m = /^(.*):(\d+)$/.exec(source ?? '');
+  return m ? [m[1], Number(m[2])] : ['', 0];
 }

@@ -1,5 +1,5 @@
-import { samePosition, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
-import { openChannel, type Channel } from './channel';
+import { samePosition, type PresentCommand, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
+import { openSocket, type Socket } from '../socket';
 import type { FrameDeck } from './frame-deck';
 
 export type DriverState = 'connecting' | 'driving' | 'refused' | 'offline';
@@ -24,7 +24,7 @@ const ANSWER_MS = 4000;
  * commands that made them, so they are never sent back to the server as the presenter's.
  */
 export class Driver {
-  private readonly channel: Channel;
+  private readonly channel: Socket<PresentCommand>;
   private seq = 0;
   private unanswered = 0;
   private answerTimer?: ReturnType<typeof setTimeout>;
@@ -42,7 +42,7 @@ export class Driver {
     private readonly hooks: DriverHooks,
   ) {
     deck.onMove((cause) => this.onDeckMove(cause));
-    this.channel = openChannel({
+    this.channel = openSocket<PresentMessage, PresentCommand>({
       open: () => this.claim(),
       close: () => {
         this.unanswered = 0;

@@ -1,13 +1,14 @@
 import { samePosition, slideLabel, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
-import { openChannel } from './channel';
+import { offerPlugin, type DeckPlugin } from '../plugin-registry';
+import { openSocket, type Socket } from '../socket';
 import { LiveBadge, type FollowState } from './live-badge';
 import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
 
 /**
- * The audience page's follow plugin (loaded before the runtime, like the dev client): it
- * follows the live position the server pushes; a viewer who navigates is left alone, with a
- * "Back to live" button; coming back to the live slide, by the button or by hand, follows again.
- * This page never holds the presenter token and sends nothing: it only listens.
+ * The audience page's follow plugin (its bundle is loaded before the runtime, like the dev
+ * client's): it follows the live position the server pushes; a viewer who navigates is left
+ * alone, with a "Back to live" button; coming back to the live slide, by the button or by hand,
+ * follows again. This page never holds the presenter token and sends nothing: it only listens.
  */
 type RevealApi = import('reveal.js').Api;
 
@@ -16,75 +17,95 @@ const isFrame = /[?&]receiver\b/.test(location.search);
 // The room's screen shows no "Live" mark; a "Back to live" button only if someone browses there.
 const isProjector = /[?&]projector\b/.test(location.search);
 
-function FollowPlugin() {
-  return {
-    id: 'deckhand-follow',
-    init(deck: RevealApi) {
-      if ((deck.getConfig() as { view?: string }).view === 'print') return;
-      let live: SlidePosition | undefined;
-      let version = -1;
-      let session: string | undefined;
-      let following = true;
-      let connected = false;
-      let applying = false;
-      const badge = new LiveBadge(() => {
-        following = true;
-        apply();
-      }, isProjector);
-      const render = () => badge.show(!connected ? 'offline' : following ? 'live' : 'browsing', live ? slideLabel(live) : '1');
-      const apply = () => {
-        if (live && !samePosition(positionOf(deck), live)) {
-          applying = true;
-          try {
-            moveTo(deck, live);
-          } finally {
-            applying = false;
-          }
-        }
-        render();
-      };
-      const handle = (m: PresentMessage) => {
-        if (m.type === 'hello') {
-          // Another build of the deck: reload, and the new page jumps to the live slide.
-          if (session && session !== m.session) location.reload();
-          session = m.session;
-        } else if (m.type === 'position' && m.version > version) {
-          version = m.version;
-          live = m.position;
-          if (following) apply();
-          else if (samePosition(positionOf(deck), live)) following = true;
-          render();
-          document.dispatchEvent(new CustomEvent('deckhand:live', { detail: live }));
-        }
-      };
-      for (const e of MOVE_EVENTS) {
-        deck.on(e, () => {
-          if (applying || !live) return;
-          const state: FollowState = samePosition(positionOf(deck), live) ? 'live' : 'browsing';
-          following = state === 'live';
-          render();
-        });
+export class FollowPlugin implements DeckPlugin {
+  readonly id = 'deckhand-follow';
+  private deck?: RevealApi;
+  private socket?: Socket<never>;
+  private badge?: LiveBadge;
+  private live?: SlidePosition;
+  private version = -1;
+  private session?: string;
+  private following = true;
+  private connected = false;
+  /** Moving the deck to the live position: the move events it fires are not the viewer's. */
+  private applying = false;
+  private readonly onMove = () => this.viewerMoved();
+  private readonly onReady = () => this.connect();
+
+  constructor(private readonly quiet: boolean) {}
+
+  init(deck: RevealApi): void {
+    if ((deck.getConfig() as { view?: string }).view === 'print') return;
+    this.deck = deck;
+    this.badge = new LiveBadge(() => {
+      this.following = true;
+      this.apply();
+    }, this.quiet);
+    for (const e of MOVE_EVENTS) deck.on(e, this.onMove);
+    deck.on('ready', this.onReady);
+  }
+
+  destroy(): void {
+    for (const e of MOVE_EVENTS) this.deck?.off(e, this.onMove);
+    this.deck?.off('ready', this.onReady);
+    this.socket?.close();
+    this.badge?.destroy();
+  }
+
+  private connect(): void {
+    this.render();
+    this.socket = openSocket<PresentMessage>({
+      open: () => {
+        this.connected = true;
+        this.version = -1; // a restarted server counts anew; its first message is the live position
+        this.render();
+      },
+      close: () => {
+        this.connected = false;
+        this.render();
+      },
+      message: (m) => this.handle(m),
+    });
+  }
+
+  private handle(m: PresentMessage): void {
+    if (!this.deck) return;
+    if (m.type === 'hello') {
+      // Another build of the deck: reload, and the new page jumps to the live slide.
+      if (this.session && this.session !== m.session) location.reload();
+      this.session = m.session;
+    } else if (m.type === 'position' && m.version > this.version) {
+      this.version = m.version;
+      this.live = m.position;
+      if (this.following) this.apply();
+      else if (samePosition(positionOf(this.deck), this.live)) this.following = true;
+      this.render();
+      document.dispatchEvent(new CustomEvent('deckhand:live', { detail: this.live }));
+    }
+  }
+
+  private viewerMoved(): void {
+    if (this.applying || !this.live || !this.deck) return;
+    const state: FollowState = samePosition(positionOf(this.deck), this.live) ? 'live' : 'browsing';
+    this.following = state === 'live';
+    this.render();
+  }
+
+  private apply(): void {
+    if (this.deck && this.live && !samePosition(positionOf(this.deck), this.live)) {
+      this.applying = true;
+      try {
+        moveTo(this.deck, this.live);
+      } finally {
+        this.applying = false;
       }
-      deck.on('ready', () => {
-        render();
-        openChannel({
-          open: () => {
-            connected = true;
-            version = -1; // a restarted server counts anew; its first message is the live position
-            render();
-          },
-          close: () => {
-            connected = false;
-            render();
-          },
-          message: handle,
-        });
-      });
-    },
-  };
+    }
+    this.render();
+  }
+
+  private render(): void {
+    this.badge?.show(!this.connected ? 'offline' : this.following ? 'live' : 'browsing', this.live ? slideLabel(this.live) : '1');
+  }
 }
 
-if (!isFrame) {
-  const w = window as unknown as { DeckhandPlugins?: object[] };
-  (w.DeckhandPlugins ??= []).push(FollowPlugin());
-}
+if (!isFrame) offerPlugin(() => new FollowPlugin(isProjector));

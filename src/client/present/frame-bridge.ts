@@ -1,5 +1,7 @@
 import { samePosition } from '../../protocol/present-messages';
 import { parseFrameCommand, type DeckFacts, type FrameCommand, type FrameEvent, type FrameSnapshot } from './frame-messages';
+import { offerPlugin, pluginOf, type DeckPlugin } from '../plugin-registry';
+import { READY_PLUGIN, type ReadyPlugin } from '../ready-plugin';
 import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
 
 /**
@@ -11,58 +13,78 @@ import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
  */
 type RevealApi = import('reveal.js').Api;
 
-function FrameBridgePlugin() {
-  return {
-    id: 'deckhand-frame',
-    init(deck: RevealApi) {
-      // Opened on its own, nobody drives it: it is just the deck.
-      if (window.parent === window) return;
-      let ready = false;
-      let running = false;
-      let queued = false;
-      const post = (m: FrameEvent) => window.parent.postMessage(m, '*');
-      const snapshot = (cause: number, atEnd?: boolean): FrameSnapshot => ({
-        position: positionOf(deck),
-        pastCount: deck.getSlidePastCount(),
-        totalSlides: deck.getTotalSlides(),
-        notes: deck.getSlideNotes() ?? '',
-        cause,
-        ...(atEnd === undefined ? {} : { atEnd }),
-      });
-      // A move made inside the frame (a key, a click): one snapshot for the events it fires.
-      const moved = () => {
-        if (!ready || running || queued) return;
-        queued = true;
-        queueMicrotask(() => {
-          queued = false;
-          post({ deckhand: 'state', snapshot: snapshot(0) });
-        });
-      };
-      for (const e of MOVE_EVENTS) deck.on(e, moved);
+export class FrameBridgePlugin implements DeckPlugin {
+  readonly id = 'deckhand-frame';
+  private deck?: RevealApi;
+  private ready = false;
+  /** Running a command from the parent: the move events it fires are answered by one snapshot. */
+  private running = false;
+  private queued = false;
+  private readonly onMove = () => this.moved();
+  private readonly onMessage = (e: MessageEvent) => this.command(e);
 
-      window.addEventListener('message', (e) => {
-        if (!ready || e.source !== window.parent) return;
-        const command = parseFrameCommand(e.data);
-        if (!command) return;
-        // The events a command fires are answered by the one snapshot naming it.
-        running = true;
-        let atEnd: boolean | undefined;
-        try {
-          atEnd = run(deck, command);
-        } finally {
-          running = false;
-        }
-        post({ deckhand: 'state', snapshot: snapshot(command.id, atEnd) });
+  init(deck: RevealApi): void {
+    // Opened on its own, nobody drives it: it is just the deck.
+    if (window.parent === window) return;
+    this.deck = deck;
+    for (const e of MOVE_EVENTS) deck.on(e, this.onMove);
+    window.addEventListener('message', this.onMessage);
+    void pluginOf<ReadyPlugin>(deck, READY_PLUGIN)
+      ?.whenReady()
+      .then(() => {
+        if (this.deck !== deck) return; // destroyed meanwhile
+        this.ready = true;
+        this.post({ deckhand: 'ready', facts: factsOf(deck), snapshot: this.snapshot(0) });
       });
+  }
 
-      const start = () => {
-        ready = true;
-        post({ deckhand: 'ready', facts: factsOf(deck), snapshot: snapshot(0) });
-      };
-      if (document.documentElement.hasAttribute('data-deck-ready')) start();
-      else document.addEventListener('deckhand:ready', start, { once: true });
-    },
-  };
+  destroy(): void {
+    for (const e of MOVE_EVENTS) this.deck?.off(e, this.onMove);
+    window.removeEventListener('message', this.onMessage);
+    this.deck = undefined;
+    this.ready = false;
+  }
+
+  private post(m: FrameEvent): void {
+    window.parent.postMessage(m, '*');
+  }
+
+  private snapshot(cause: number, atEnd?: boolean): FrameSnapshot {
+    const deck = this.deck!;
+    return {
+      position: positionOf(deck),
+      pastCount: deck.getSlidePastCount(),
+      totalSlides: deck.getTotalSlides(),
+      notes: deck.getSlideNotes() ?? '',
+      cause,
+      ...(atEnd === undefined ? {} : { atEnd }),
+    };
+  }
+
+  /** A move made inside the frame (a key, a click): one snapshot for the events it fires. */
+  private moved(): void {
+    if (!this.ready || this.running || this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      if (this.deck) this.post({ deckhand: 'state', snapshot: this.snapshot(0) });
+    });
+  }
+
+  private command(e: MessageEvent): void {
+    if (!this.ready || !this.deck || e.source !== window.parent) return;
+    const command = parseFrameCommand(e.data);
+    if (!command) return;
+    // The events a command fires are answered by the one snapshot naming it.
+    this.running = true;
+    let atEnd: boolean | undefined;
+    try {
+      atEnd = run(this.deck, command);
+    } finally {
+      this.running = false;
+    }
+    this.post({ deckhand: 'state', snapshot: this.snapshot(command.id, atEnd) });
+  }
 }
 
 /** Runs one command; for `preview`, returns whether the deck was already at its last step. */
@@ -100,5 +122,4 @@ function factsOf(deck: RevealApi): DeckFacts {
   return facts;
 }
 
-const w = window as unknown as { DeckhandPlugins?: object[] };
-(w.DeckhandPlugins ??= []).push(FrameBridgePlugin());
+offerPlugin(() => new FrameBridgePlugin());

@@ -21,6 +21,10 @@ export class LiveBadge {
     document.body.appendChild(b);
   }
 
+  destroy(): void {
+    this.button.remove();
+  }
+
   show(state: FollowState, liveSlide: string): void {
     const b = this.button;
     b.dataset.state = state;
