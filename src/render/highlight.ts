@@ -1,11 +1,10 @@
-import hljs from 'highlight.js/lib/common';
-import dockerfile from 'highlight.js/lib/languages/dockerfile';
-import nginx from 'highlight.js/lib/languages/nginx';
-import powershell from 'highlight.js/lib/languages/powershell';
+import core from 'highlight.js/lib/core';
+import { LANGUAGES } from './languages';
 
-hljs.registerLanguage('dockerfile', dockerfile);
-hljs.registerLanguage('nginx', nginx);
-hljs.registerLanguage('powershell', powershell);
+// Deckhand's own instance: registering languages on highlight.js's shared one would change it
+// for any other code in the process (an API user's own highlighting, say).
+const hljs = core.newInstance();
+for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
 
 /** A fence's info string split the way reveal.js's Markdown plugin reads it: `js [5: 1|2-3]`. */
 export interface FenceInfo {
