@@ -46,8 +46,10 @@ export function scanHtml(html: string): HtmlScan {
         if (implied) return;
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
-        tags.push({ name, attributes: { ...attributes }, selfClosing: html[end - 2] === '/', start, end });
         open.push(name);
+        // HTML's attribute names are case-insensitive; SVG's and MathML's are not (viewBox).
+        const foreign = open.some((n) => n === 'svg' || n === 'math');
+        tags.push({ name, attributes: foreign ? { ...attributes } : lowerCaseNames(attributes), selfClosing: html[end - 2] === '/', start, end });
       },
       onclosetag() {
         open.pop();
@@ -66,6 +68,12 @@ export function scanHtml(html: string): HtmlScan {
   );
   parser.end(html);
   return { tags, texts };
+}
+
+function lowerCaseNames(attributes: Attributes): Attributes {
+  const out: Attributes = {};
+  for (const [k, v] of Object.entries(attributes)) if (!(k.toLowerCase() in out)) out[k.toLowerCase()] = v;
+  return out;
 }
 
 /** One replacement of a source range. */
