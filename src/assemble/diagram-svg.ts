@@ -17,13 +17,15 @@ export interface SvgPlacement {
  * styles are scoped by id.
  */
 export function placeSvg(svg: string, p: SvgPlacement): string {
-  const { tags, texts } = scanHtml(svg);
+  // Only a repeated diagram needs more than its root tag read.
+  const first = scanHtml(svg, true).tags[0];
+  if (!first || first.name !== 'svg') return svg;
+  const rootId = first.attributes.id;
+  const repeated = rootId !== undefined && p.usedIds.has(rootId);
+  if (rootId) p.usedIds.add(rootId);
+  const { tags, texts } = repeated ? scanHtml(svg) : { tags: [first], texts: [] };
   const root = tags[0];
-  if (!root || root.name !== 'svg') return svg;
-  const rootId = root.attributes.id;
-  let rename = new Map<string, string>();
-  if (rootId && p.usedIds.has(rootId)) rename = renames(tags, rootId, p.suffix);
-  else if (rootId) p.usedIds.add(rootId);
+  const rename = repeated ? renames(tags, rootId, p.suffix) : new Map<string, string>();
 
   const edits: HtmlEdit[] = [];
   for (const tag of tags) {

@@ -35,8 +35,11 @@ export interface HtmlScan {
   texts: TextRun[];
 }
 
-/** Every start tag and text run of a piece of HTML, in source order (tags a parser would imply are left out). */
-export function scanHtml(html: string): HtmlScan {
+/**
+ * Every start tag and text run of a piece of HTML, in source order (tags a parser would imply
+ * are left out); with `firstTagOnly`, reading stops at the first start tag.
+ */
+export function scanHtml(html: string, firstTagOnly = false): HtmlScan {
   const tags: StartTag[] = [];
   const texts: TextRun[] = [];
   const open: string[] = [];
@@ -50,6 +53,7 @@ export function scanHtml(html: string): HtmlScan {
         // HTML's attribute names are case-insensitive; SVG's and MathML's are not (viewBox).
         const foreign = open.some((n) => n === 'svg' || n === 'math');
         tags.push({ name, attributes: foreign ? { ...attributes } : lowerCaseNames(attributes), selfClosing: html[end - 2] === '/', start, end });
+        if (firstTagOnly) parser.pause();
       },
       onclosetag() {
         open.pop();
