@@ -81,6 +81,8 @@ export interface DiagramRef {
   alt: string;
   /** Where line 1 of `code` sits in the author's files. */
   origin: SourcePosition;
+  /** The author's `.element` attributes for the diagram's wrapper. */
+  attributes?: Record<string, string>;
 }
 
 /** What a slide says about itself, read off its tokens once: for checks and the deck title. */
@@ -94,6 +96,12 @@ export interface SlideOutline {
   ids: string[];
 }
 
+/** A place in a slide's HTML that a later stage fills: a diagram's slot, or the URL of a copied file. */
+export type HtmlHole = { diagram: string } | { asset: string };
+
+/** A slide's HTML as the render stage hands it on: markup, and the holes in it, in document order. */
+export type HtmlPart = string | HtmlHole;
+
 /** One slide after Markdown rendering, before diagrams are filled in. */
 export interface RenderedSlide {
   key: string;
@@ -101,6 +109,10 @@ export interface RenderedSlide {
   line: number;
   endLine: number;
   attributes: Record<string, string>;
+  /** The slide's HTML with its holes; assemble fills them (see html-parts.ts). */
+  body: HtmlPart[];
+  notes?: HtmlPart[];
+  /** `body` with files next to the page and empty diagram slots: what checks read and the dev server compares. */
   html: string;
   notesHtml?: string;
   assets: AssetRef[];

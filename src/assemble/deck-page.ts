@@ -1,8 +1,13 @@
 import path from 'node:path';
-import { attributeString, injectAttributes } from '../render/attribute-comments';
-import { diagramMarker } from '../render/render-slide';
-import { escapeAttr, escapeHtml } from '../render/highlight';
-import type { DiagramRef, DiagramResult, RenderedDeck, RenderedSlide } from '../types';
+import { diagramSlot, joinParts } from '../render/html-parts';
+import { attributeString, encodeAttribute } from '../render/html-tokens';
+import { escapeHtml } from '../render/highlight';
+import type { DiagramRef, DiagramResult, HtmlPart, RenderedDeck, RenderedSlide } from '../types';
+import { placeSvg } from './diagram-svg';
+import { relativeLinks, type PageLinks } from './page-links';
+
+export type { PageLinks } from './page-links';
+
 
 export interface PageInputs {
   deck: RenderedDeck;
@@ -16,14 +21,29 @@ export interface PageInputs {
   root: string;
   /** Stable slide identities by slide key (dev server only), written as data-deck-id. */
   slideIds?: ReadonlyMap<string, string>;
-  /** Script tags that must run before the runtime (the dev server's client). */
+  /** Runtime files loaded before the runtime itself (the audience's follow plugin, the views' frame bridge). */
+  runtimeScripts?: string[];
+  /** Markup added before the runtime script as it is (the dev server's client). */
   extraScripts?: string;
+  /** How the page refers to the files it uses; by default, relative URLs to the runtime folder and the deck's assets. */
+  links?: PageLinks;
 }
+
+type SectionInputs = Pick<PageInputs, 'diagrams' | 'root' | 'slideIds' | 'links'> & { usedIds?: Set<string> };
 
 /** Assemble stage: one deck → its index.html, with every diagram's SVG (or fallback) in place. */
 export function assembleDeckPage(p: PageInputs): string {
-  const sections = renderSlidesHtml(p);
+  const links = p.links ?? relativeLinks(p.runtime);
+  const url = (file: string) => encodeAttribute(links.url({ kind: 'runtime', file }));
+  const sections = renderSlidesHtml({ ...p, links });
   const config = { reveal: p.reveal, runtime: p.runtime, mermaid: p.mermaid };
+  const css = links.styleText?.(p.styleName);
+  const style = css === undefined ? `<link rel="stylesheet" href="${url(p.styleName)}" data-deck-style>` : `<style data-deck-style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>`;
+  const scripts = (p.runtimeScripts ?? []).map((f) => `<script src="${url(f)}"></script>\n`).join('');
+  const deferred = [...p.diagrams.values()].some((r) => r.kind === 'deferred');
+  // A page that cannot reach the runtime folder carries mermaid, parsed only when a diagram is drawn.
+  const mermaid = deferred ? links.mermaidBase64?.() : undefined;
+  const mermaidTag = mermaid === undefined ? '' : `<script type="text/plain" id="deck-mermaid-source">${mermaid}</script>\n`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -31,7 +51,7 @@ export function assembleDeckPage(p: PageInputs): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Deckhand">
 <title>${escapeHtml(p.deck.title)}</title>
-<link rel="stylesheet" href="${escapeAttr(p.runtime + p.styleName)}" data-deck-style>
+${style}
 </head>
 <body>
 <div class="reveal">
@@ -40,81 +60,61 @@ ${sections}
 </div>
 </div>
 <script type="application/json" id="deck-config">${jsonForScript(config)}</script>
-${p.extraScripts ?? ''}<script src="${escapeAttr(p.runtime)}deckhand.js"></script>
+${scripts}${p.extraScripts ?? ''}${mermaidTag}<script src="${url('deckhand.js')}"></script>
 </body>
 </html>
 `;
 }
 
 /** The inside of `.slides`: every stack, with vertical slides nested in their parent section. */
-export function renderSlidesHtml(p: PageInputs): string {
+export function renderSlidesHtml(p: Omit<SectionInputs, 'usedIds'> & Pick<PageInputs, 'deck'>): string {
   const q = { ...p, usedIds: new Set<string>() };
   return p.deck.stacks
     .map((stack) => (stack.length === 1 ? renderSection(stack[0], q) : `<section>\n${stack.map((s) => renderSection(s, q)).join('\n')}\n</section>`))
     .join('\n');
 }
 
-export function renderSection(slide: RenderedSlide, p: Pick<PageInputs, 'diagrams' | 'root' | 'slideIds'> & { usedIds?: Set<string> }): string {
+export function renderSection(slide: RenderedSlide, p: SectionInputs): string {
+  const links = p.links ?? relativeLinks('');
+  const assetUrl = (file: string) => links.url({ kind: 'asset', file });
+  const assets = new Set(slide.assets.map((a) => a.target));
   const id = p.slideIds?.get(slide.key);
+  const attributes: Record<string, string> = {};
+  // Backgrounds the render stage copied are its assets: their URL is the links' to give.
+  for (const [k, v] of Object.entries(slide.attributes)) attributes[k] = assets.has(v) ? assetUrl(v) : v;
   const attrs = {
-    ...slide.attributes,
+    ...attributes,
     'data-deck-key': slide.key,
     ...(id ? { 'data-deck-id': id } : {}),
     'data-deck-source': `${path.relative(p.root, slide.file)}:${slide.line}`,
   };
-  const body = fillDiagrams(slide.html, slide.diagrams, p.diagrams, p.usedIds);
-  const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : '';
+  const refs = new Map(slide.diagrams.map((d) => [d.id, d]));
+  const usedIds = p.usedIds ?? new Set<string>();
+  const fill = (parts: HtmlPart[], placeDiagrams: boolean) =>
+    joinParts(parts, {
+      asset: assetUrl,
+      diagram: (ref) => {
+        const d = refs.get(ref) ?? { id: ref, code: '', alt: '', origin: { file: slide.file, line: slide.line, column: 1 } };
+        // Diagrams in speaker notes keep an empty slot, as they always have.
+        return placeDiagrams ? placeDiagram(d, p.diagrams.get(ref), usedIds) : diagramSlot(d, {}, '');
+      },
+    });
+  const body = fill(slide.body, true);
+  const notes = slide.notes ? `<aside class="notes">${fill(slide.notes, false)}</aside>` : '';
   return `<section${attributeString(attrs)}>\n${body}${notes}</section>`;
 }
 
-function fillDiagrams(html: string, refs: DiagramRef[], results: Map<string, DiagramResult>, usedIds = new Set<string>()): string {
-  let out = html;
-  for (const ref of refs) {
-    const result = results.get(ref.id);
-    // The wrapper tag was written by the render stage, perhaps with the author's attributes added.
-    const wrapper = new RegExp(`<div\\b[^>]*\\sdata-deck-diagram="${ref.id}"[^>]*>`);
-    out = out.replace(wrapper, (tag) => injectAttributes(tag, wrapperAttributes(ref, result)));
-    out = out.replace(diagramMarker(ref.id), () => diagramContent(ref, result, usedIds));
+/** A diagram's slot with what its result holds: the SVG, the source left to the browser, or the error. */
+function placeDiagram(ref: DiagramRef, result: DiagramResult | undefined, usedIds: Set<string>): string {
+  const label: Record<string, string> = ref.alt ? { 'aria-label': ref.alt } : {};
+  switch (result?.kind) {
+    case 'svg':
+      return diagramSlot(ref, {}, placeSvg(result.svg, { alt: ref.alt, usedIds, suffix: ref.id }));
+    case 'error':
+      return diagramSlot(ref, { class: 'deck-diagram-error', role: 'img', ...label }, escapeHtml(result.message));
+    default:
+      return diagramSlot(ref, { 'data-deck-pending': '', role: 'img', ...label }, `<pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre>`);
   }
-  return out;
-}
-
-function wrapperAttributes(ref: DiagramRef, result: DiagramResult | undefined): Record<string, string> {
-  if (result?.kind === 'svg') return {};
-  return {
-    ...(result?.kind === 'error' ? { class: 'deck-diagram-error' } : { 'data-deck-pending': '' }),
-    role: 'img',
-    ...(ref.alt ? { 'aria-label': ref.alt } : {}),
-  };
-}
-
-function diagramContent(ref: DiagramRef, result: DiagramResult | undefined, usedIds: Set<string>): string {
-  if (!result || result.kind === 'deferred') return `<pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre>`;
-  if (result.kind === 'error') return escapeHtml(result.message);
-  const svg = scaleCap(uniqueIds(result.svg, ref.id, usedIds)).replace(/^<svg\b([^>]*?)\srole="[^"]*"/, '<svg$1');
-  return injectAttributes(svg, { role: 'img', ...(ref.alt ? { 'aria-label': ref.alt } : {}) });
-}
-
-/** The same diagram twice in a page must not share element ids (markers and styles are scoped by id). */
-function uniqueIds(svg: string, refId: string, usedIds: Set<string>): string {
-  const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
-  if (!id) return svg;
-  if (!usedIds.has(id)) {
-    usedIds.add(id);
-    return svg;
-  }
-  return svg.split(id).join(`${id}-${refId}`);
-}
-
-/**
- * Diagrams grow to the slide's width, but never past twice their drawn size: a three-box
- * flowchart should not have letters taller than the slide's headings.
- */
-function scaleCap(svg: string): string {
-  const width = /^<svg[^>]*\sviewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1];
-  if (!width) return svg;
-  const cap = `max-width: ${Math.round(parseFloat(width) * 1.8)}px;`;
-  return svg.replace(/^(<svg[^>]*?\sstyle=")max-width:[^;"]*;?/, `$1${cap}`);
 }
 
 /** JSON that cannot close the <script> element holding it. */

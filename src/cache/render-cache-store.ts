@@ -13,10 +13,12 @@ interface StoredEntry {
 }
 
 // Rendering changes with Deckhand's own code: a rebuilt Deckhand must not reuse old slides.
+// FORMAT changes with the shape of a rendered slide, for runs from src/ where this file stays the same.
+const FORMAT = 2;
 const CODE_STAMP = (() => {
   try {
     const s = fs.statSync(fileURLToPath(import.meta.url));
-    return `${s.size}:${s.mtimeMs}`;
+    return `${FORMAT}:${s.size}:${s.mtimeMs}`;
   } catch {
     return String(Date.now());
   }

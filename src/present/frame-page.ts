@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { assembleDeckPage } from '../assemble/deck-page';
 import { RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
 import { bundleCompiledDeck } from '../export/deck-bundle';
 import { inlineDeckPage } from '../export/inline-html';
@@ -21,8 +20,6 @@ export function assembleFramePage(source: DeckSource, compiled: CompiledDeck, ru
   const bridge = `${RUNTIME_DIR}/frame.js`;
   // The bridge is the only way in: reveal.js's own postMessage API would obey any method name.
   const reveal = { ...compiled.page.reveal, postMessage: false, postMessageEvents: false };
-  const html = assembleDeckPage({ ...compiled.page, reveal, extraScripts: `<script src="${compiled.page.runtime}frame.js"></script>\n` });
-  bundle.files.set(bundle.page, { path: bundle.page, contents: html });
   bundle.files.set(bridge, { path: bridge, copyFrom: path.join(runtimeDir, 'frame.js') });
-  return inlineDeckPage(bundle);
+  return inlineDeckPage(bundle, { ...compiled.page, reveal, runtimeScripts: ['frame.js'] });
 }

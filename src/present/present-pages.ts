@@ -15,7 +15,7 @@ export type { PresentPageConfig } from '../protocol/present-page-config';
 export function assembleAudiencePage(compiled: CompiledDeck): string {
   const authored = (compiled.deck.frontMatter.revealOptions ?? {}) as Record<string, unknown>;
   const reveal = { ...compiled.page.reveal, ...('scrollActivationWidth' in authored ? {} : { scrollActivationWidth: null }) };
-  return assembleDeckPage({ ...compiled.page, reveal, extraScripts: `<script src="${compiled.page.runtime}follow.js"></script>\n` });
+  return assembleDeckPage({ ...compiled.page, reveal, runtimeScripts: ['follow.js'] });
 }
 
 /** Shown by a speaker view or remote opened without the token. */

@@ -1,5 +1,4 @@
 import type { Token, Tokens } from 'marked';
-import { escapeAttr } from './highlight';
 
 /**
  * reveal.js's attribute comments, applied on tokens instead of on the browser DOM:
@@ -78,27 +77,4 @@ function previousElement(tokens: Token[], index: number, block: boolean): Attrib
     return INLINE_ELEMENTS.has(p.type) ? p : null;
   }
   return null;
-}
-
-/** ` name="value"` pairs for an opening tag. */
-export function attributeString(attrs: Attributes | undefined): string {
-  if (!attrs) return '';
-  return Object.entries(attrs)
-    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
-    .join('');
-}
-
-/** Adds attributes to the first opening tag of rendered HTML, merging `class`. */
-export function injectAttributes(html: string, attrs: Attributes | undefined): string {
-  if (!attrs || !Object.keys(attrs).length) return html;
-  return html.replace(/^(\s*<[a-zA-Z][\w-]*)([^>]*?)(\/?>)/, (_all, open: string, rest: string, close: string) => {
-    const own = { ...attrs };
-    let existing = rest;
-    const cls = /\sclass="([^"]*)"/.exec(rest);
-    if (cls && own.class) {
-      own.class = `${cls[1]} ${own.class}`;
-      existing = rest.replace(cls[0], '');
-    }
-    return `${open}${existing}${attributeString(own)}${close}`;
-  });
 }

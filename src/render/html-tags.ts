@@ -1,32 +1,22 @@
+import { lineIndex } from '../parse/line-index';
 import type { SourcePosition } from '../types';
+import { scanHtml } from './html-tokens';
 
-/** A tag of raw HTML, with its name, attributes and where it starts in the file. */
+/** A start tag of the author's raw HTML, with its decoded attributes and its file position. */
 export interface HtmlTag {
   name: string;
-  attrs: Record<string, string | true>;
+  attrs: Record<string, string>;
   at: SourcePosition;
 }
 
 /**
- * The opening tags in a piece of the author's raw HTML (comments skipped), each placed at its
- * own line and column, given where the piece starts.
+ * The start tags in a piece of the author's raw HTML (comments skipped: the tokenizer knows
+ * them), each placed at its own line and column, given where the piece starts in the file.
  */
 export function htmlTags(raw: string, start: SourcePosition): HtmlTag[] {
-  const text = raw.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
-  const tags: HtmlTag[] = [];
-  for (const m of text.matchAll(/<([a-zA-Z][\w-]*)\b([^>]*)>/g)) {
-    const before = text.slice(0, m.index);
-    const newlines = before.split('\n').length - 1;
-    const column = newlines ? before.length - before.lastIndexOf('\n') : start.column + before.length;
-    tags.push({ name: m[1].toLowerCase(), attrs: parseTagAttributes(m[2]), at: { file: start.file, line: start.line + newlines, column } });
-  }
-  return tags;
-}
-
-function parseTagAttributes(text: string): Record<string, string | true> {
-  const attrs: Record<string, string | true> = {};
-  for (const m of text.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-    attrs[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? true;
-  }
-  return attrs;
+  const place = lineIndex(raw, start.line);
+  return scanHtml(raw).tags.map((tag) => {
+    const p = place(tag.start);
+    return { name: tag.name.toLowerCase(), attrs: tag.attributes, at: { file: start.file, line: p.line, column: p.line === start.line ? start.column + p.column - 1 : p.column } };
+  });
 }

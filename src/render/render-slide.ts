@@ -1,8 +1,10 @@
 import { Marked, Renderer, type MarkedExtension, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../diagnostics';
 import type { RenderedSlide, SlideSource } from '../types';
-import { applyAttributeComments, injectAttributes, type AttributedToken, type AttributePositions } from './attribute-comments';
+import { applyAttributeComments, type AttributedToken, type AttributePositions } from './attribute-comments';
 import { escapeAttr, parseFenceInfo, renderCodeBlock } from './highlight';
+import { diagramHole, relativeHtml, splitHoles, withoutNul } from './html-parts';
+import { addAttributes as injectAttributes } from './html-tokens';
 import { locateTokens } from './locate';
 import type { ResolveContext } from './references';
 import { outlineSlide } from './slide-outline';
@@ -22,7 +24,8 @@ export function createSlideRenderer(ctx: ResolveContext) {
   const md = new Marked({ gfm: true }, { renderer: deckRenderer() });
 
   const toHtml = (markdown: string, firstLine: number, slide: SlideSource, refs: SlideReferences) => {
-    const tokens = md.lexer(markdown);
+    // NUL marks the holes the renderer leaves (html-parts.ts); a source's own become U+FFFD.
+    const tokens = md.lexer(withoutNul(markdown));
     locateTokens(tokens, markdown, firstLine);
     const slideAttrsAt: AttributePositions = {};
     const slideAttrs = applyAttributeComments(tokens, slideAttrsAt);
@@ -43,13 +46,19 @@ export function createSlideRenderer(ctx: ResolveContext) {
       line: slide.line,
       endLine: slide.endLine,
       attributes,
-      html: body.html,
+      body: [],
+      html: '',
       assets: refs.assets,
       diagrams: refs.diagrams,
       outline: body.outline,
     };
-    if (slide.notes !== undefined && slide.notesLine !== undefined) {
-      rendered.notesHtml = toHtml(slide.notes, slide.notesLine, slide, refs).html;
+    const notes = slide.notes !== undefined && slide.notesLine !== undefined ? toHtml(slide.notes, slide.notesLine, slide, refs).html : undefined;
+    // Cut once every asset is known: the notes may add some.
+    rendered.body = splitHoles(body.html, refs.assets);
+    rendered.html = relativeHtml(rendered.body, refs.diagrams);
+    if (notes !== undefined) {
+      rendered.notes = splitHoles(notes, refs.assets);
+      rendered.notesHtml = relativeHtml(rendered.notes, refs.diagrams);
     }
     return { slide: rendered, diagnostics: refs.diagnostics };
   };
@@ -73,12 +82,12 @@ function deckRenderer(): NonNullable<MarkedExtension['renderer']> {
   };
   overrides.code = function (token) {
     const t = token as Tokens.Code & ReferencedToken & AttributedToken;
-    if (t.deckTarget?.kind === 'diagram') return injectAttributes(diagramSlot(t.deckTarget.id), t.deckAttrs);
+    if (t.deckTarget?.kind === 'diagram') return diagramHole(t.deckTarget.id);
     return injectAttributes(renderCodeBlock(t.text, parseFenceInfo(t.lang ?? '')), t.deckAttrs);
   };
   overrides.image = function (token) {
     const t = token as Tokens.Image & ReferencedToken & AttributedToken;
-    if (t.deckTarget?.kind === 'diagram') return injectAttributes(diagramSlot(t.deckTarget.id), t.deckAttrs);
+    if (t.deckTarget?.kind === 'diagram') return diagramHole(t.deckTarget.id);
     const src = t.deckTarget?.kind === 'src' ? t.deckTarget.src : t.href;
     const title = t.title ? ` title="${escapeAttr(t.title)}"` : '';
     return injectAttributes(`<img src="${escapeAttr(src)}" alt="${escapeAttr(t.text)}"${title}>`, t.deckAttrs);
@@ -93,13 +102,3 @@ function deckRenderer(): NonNullable<MarkedExtension['renderer']> {
 function isDiagram(t: Token): boolean {
   return t.type === 'image' && (t as ReferencedToken).deckTarget?.kind === 'diagram';
 }
-
-/** The wrapper may take the author's attributes; the marker inside is what the diagram replaces. */
-function diagramSlot(id: string): string {
-  return `<div class="deck-diagram" data-deck-diagram="${id}">${diagramMarker(id)}</div>\n`;
-}
-
-export function diagramMarker(id: string): string {
-  return `<!--deck-diagram:${id}-->`;
-}
-

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { Token, Tokens } from 'marked';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { AssetRef, DiagramRef, SlideSource, SourcePosition } from '../types';
-import type { AttributePositions } from './attribute-comments';
+import type { AttributedToken, AttributePositions } from './attribute-comments';
+import { assetHole } from './html-parts';
+import { rewriteMediaUrls } from './html-tokens';
 import type { Located } from './locate';
 import { resolveReference, type Reference, type ResolveContext } from './references';
 
@@ -25,7 +27,8 @@ type Walk = (tokens: Token[], visit: (t: Token) => void) => void;
 const BACKGROUND_KEYS = ['data-background', 'data-background-image', 'data-background-video'];
 
 /**
- * Resolves every image, diagram (fence or `.mmd` image), raw `<img>` and background of a slide,
+ * Resolves every image, diagram (fence or `.mmd` image), raw `<img>`, `<video>`, `<audio>`,
+ * `<source>` and background of a slide,
  * in document order, so diagram ids follow the order they appear in.
  */
 export function resolveSlideReferences(
@@ -35,15 +38,16 @@ export function resolveSlideReferences(
   ctx: ResolveContext,
   refs: SlideReferences,
 ): void {
+  // The URL is a hole the assemble stage fills (a relative URL, or a data: URL in a single-file export).
   const assetFor = (file: string) => {
-    const target = assetTarget(file);
-    if (!refs.assets.some((a) => a.source === file)) refs.assets.push({ source: file, target });
-    return target;
+    let index = refs.assets.findIndex((a) => a.source === file);
+    if (index < 0) index = refs.assets.push({ source: file, target: assetTarget(file) }) - 1;
+    return assetHole(index);
   };
-  const diagramFor = (code: string, alt: string, origin: SourcePosition) => {
+  const diagramFor = (code: string, alt: string, origin: SourcePosition, token: AttributedToken) => {
     // Named after the slide's place in its file, not its place in the deck, so a cached slide keeps valid ids.
     const id = `${shortHash(slide.file)}-${slide.bodyLine}-${refs.diagrams.length}`;
-    refs.diagrams.push({ id, code, alt, origin });
+    refs.diagrams.push({ id, code, alt, origin, ...(token.deckAttrs ? { attributes: token.deckAttrs } : {}) });
     return id;
   };
   const at = (t: ReferencedToken): SourcePosition => ({ file: slide.file, line: t.deckLine ?? slide.line, column: t.deckColumn ?? 1 });
@@ -54,12 +58,12 @@ export function resolveSlideReferences(
       const code = (t as Tokens.Code).text;
       // mermaid's own accessible title doubles as the alt text a fence cannot otherwise have.
       const alt = /^\s*accTitle\s*:\s*(.+?)\s*$/m.exec(code)?.[1] ?? '';
-      t.deckTarget = { kind: 'diagram', id: diagramFor(code, alt, { file: slide.file, line: (t.deckLine ?? 1) + 1, column: 1 }) };
+      t.deckTarget = { kind: 'diagram', id: diagramFor(code, alt, { file: slide.file, line: (t.deckLine ?? 1) + 1, column: 1 }, t) };
     } else if (t.type === 'image') {
       const image = t as Tokens.Image;
       const ref = resolveReference(image.href, slide.file, ctx);
       if (ref.kind === 'local' && /\.mmd$/i.test(ref.path)) {
-        t.deckTarget = { kind: 'diagram', id: diagramFor(ctx.readText(ref.path) ?? '', image.text, { file: ref.path, line: 1, column: 1 }) };
+        t.deckTarget = { kind: 'diagram', id: diagramFor(ctx.readText(ref.path) ?? '', image.text, { file: ref.path, line: 1, column: 1 }, t) };
       } else if (ref.kind === 'local') {
         t.deckTarget = { kind: 'src', src: assetFor(ref.path) };
       } else if (ref.kind === 'remote') {
@@ -69,7 +73,7 @@ export function resolveSlideReferences(
         t.deckTarget = { kind: 'src', src: ref.kind === 'missing' ? image.href : '' };
       }
     } else if (t.type === 'html') {
-      t.deckHtml = rewriteImgTags((t as Tokens.HTML).text, (href) => {
+      t.deckHtml = rewriteMediaUrls((t as Tokens.HTML).text, (href) => {
         const ref = resolveReference(href, slide.file, ctx);
         if (ref.kind === 'local') return assetFor(ref.path);
         if (ref.kind === 'remote') return href;
@@ -95,11 +99,6 @@ export function resolveBackgrounds(attrs: Record<string, string>, positions: Att
       if (ref.kind === 'refused') delete attrs[key];
     }
   }
-}
-
-/** Rewrites the src of every <img> in a piece of raw HTML. */
-function rewriteImgTags(html: string, rewrite: (href: string) => string): string {
-  return html.replace(/(<img\b[^>]*?\ssrc\s*=\s*)(["'])([^"']+)\2/gi, (_all, head: string, q: string, href: string) => `${head}${q}${rewrite(href)}${q}`);
 }
 
 /** A reference the deck cannot use: missing, or a file that may not leave the machine inside a deck. */
