@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagramRenderer } from '../../src/diagrams/render-diagrams';
+import type { DiagramRenderer } from '../../src/diagrams/render-diagrams';
 import { DevDeck } from '../../src/server/dev-deck';
 import type { DiagramRef } from '../../src/types';
-import { CHROMIUM, hasChromium } from '../helpers/chromium';
 import { copyFixture } from '../helpers/fixtures';
 
 /** A renderer that draws nothing and counts what it was asked to draw. */
@@ -54,28 +53,6 @@ describe('DevDeck caches over a long editing session', () => {
     fs.writeFileSync(chapter, text);
     await deck.update(new Set([chapter]), false);
     expect(deck.cacheSizes()).toEqual(warm); // one split per chapter file, one render per slide
-  });
-});
-
-describe.runIf(hasChromium())('DiagramRenderer memory over a long editing session', () => {
-  it('holds only the SVGs the decks use now, one render page per theme in use', async () => {
-    const root = copyFixture('basic');
-    const renderer = new DiagramRenderer({ chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: () => {} });
-    const deck = new DevDeck(path.join(root, 'slides/basic'), 'basic', { root, cacheDir: path.join(root, '.cache'), diagrams: renderer });
-    const file = path.join(root, 'diagrams/engine.mmd');
-    const text = fs.readFileSync(file, 'utf8');
-    try {
-      await deck.update(new Set(), true);
-      const warm = renderer.memory();
-      expect(warm).toEqual({ svgs: 2, keys: 2, pages: 1 });
-      for (let i = 0; i < 12; i++) {
-        fs.writeFileSync(file, `${text.trimEnd()}\n  N${i}[node ${i}] --> CLI\n`);
-        await deck.update(new Set([file]), false);
-      }
-      expect(renderer.memory()).toEqual(warm);
-    } finally {
-      await renderer.close();
-    }
   });
 });
 
