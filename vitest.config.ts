@@ -9,5 +9,9 @@ export default defineConfig({
     maxWorkers: 2,
     // Browser assertions poll; a loaded 2-core CI machine needs more than the 1 s default.
     expect: { poll: { timeout: 8_000 } },
+    // Without Chromium (outside CI) browser tests skip; the second reporter says how many and why.
+    // It finds them by the line each test is declared on, hence the task locations.
+    reporters: ['default', './test/helpers/browser-skips-reporter.ts'],
+    includeTaskLocation: true,
   },
 });

@@ -9,6 +9,10 @@ import { findDiagramLabelProblems } from '../helpers/slide-checks';
 
 const reveal = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const R = window.Reveal; return ${fn}; })()`) as Promise<T>;
 
+/** Waits for the page's CSS transitions (a slide change) to end; getAnimations() flushes style first, so just-started ones count. */
+const transitionsEnded = (page: Page) =>
+  page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)).then(() => undefined));
+
 describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
   let browser: Browser;
   let root: string;
@@ -88,7 +92,7 @@ describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
     expect(await fence.getAttribute('aria-label')).toBe('docker build makes an image that docker run starts');
     for (const h of [3, 4]) {
       await reveal(page, `R.slide(${h}, 0)`);
-      await page.waitForTimeout(900); // let the slide transition settle before measuring
+      await transitionsEnded(page); // measure the slide where it comes to rest
       expect(await page.locator('section.present .deck-diagram > svg g.node').count()).toBeGreaterThan(2);
       expect(await findDiagramLabelProblems(page, 'section.present .deck-diagram > svg')).toEqual([]);
     }

@@ -61,7 +61,9 @@ describe.runIf(hasChromium())('deckhand check', () => {
     expect(result.diagnostics.find((d) => d.code === 'missing-image')?.frame).toContain('> 38 | [![Project logo](../images/missing-logo.png)]');
   });
 
-  it('finds nothing wrong in the basic fixture but its one unlabelled diagram', async () => {
+  it('finds nothing wrong in the basic fixture, whose diagrams both have alt text', async () => {
+    // The image-syntax diagram has its alt text and the fenced one an accTitle (added in bc2d189;
+    // the test's old name still spoke of an unlabelled diagram): no finding, not even a warning.
     const basic = copyFixture('basic');
     const { diagnostics } = await checkDecks({ root: basic, cacheDir: path.join(basic, '.cache'), ...quiet });
     expect(diagnostics).toEqual([]);

@@ -7,6 +7,7 @@ import { bundleDecks, type DeckBundle } from '../../src/export/deck-bundle';
 import { printDeckPdf } from '../../src/export/print-pdf';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
 import { copyFixture } from '../helpers/fixtures';
+import { all, parsePage } from '../helpers/html';
 import { hasPoppler, pdfInfo, pdfPages } from './pdf-tools';
 
 const CLI = path.resolve(__dirname, '..', '..', 'bin', 'deckhand.js');
@@ -86,7 +87,7 @@ describe.runIf(hasChromium() && hasPoppler())('PDF export', () => {
 
   it('draws every diagram before printing when the build left them to the browser', async () => {
     const [deferred] = await bundleDecks(['slides/basic'], { root, chromium: false, cacheDir: path.join(root, '.cache-none'), log: () => {} });
-    expect(deferred.compiled.html).toContain('data-deck-pending');
+    expect(all(parsePage(deferred.compiled.html), '.deck-diagram[data-deck-pending]')).toHaveLength(2);
     const { pdf } = await printDeckPdf(browser, deferred, { fragments: false, notes: false });
     const file = path.join(root, 'deferred.pdf');
     fs.writeFileSync(file, pdf);

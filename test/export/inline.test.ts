@@ -3,6 +3,7 @@ import type { DeckBundle } from '../../src/export/deck-bundle';
 import { resolveBundleUrl } from '../../src/export/deck-bundle';
 import { inlineCssUrls, keepWoff2Sources } from '../../src/export/inline-css';
 import { inlineDeckPage } from '../../src/export/inline-html';
+import { all, attributes, one, parsePage } from '../helpers/html';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -59,26 +60,40 @@ describe('inlining a deck page', () => {
     'deck/assets/x.png': 'PNG',
     'deck/assets/bg.png': 'BG',
   });
-  const html = inlineDeckPage(bundle);
+  const doc = parsePage(inlineDeckPage(bundle));
 
   it('puts the stylesheet, with its woff2 fonts, in a <style> that cannot be closed early', () => {
-    expect(html).not.toContain('<link');
-    expect(html).toContain(`<style data-deck-style>\n@font-face{src:url("data:font/woff2;base64,${b64('W2')}") format("woff2")}.a{content:"<\\/style>"}\n</style>`);
+    expect(all(doc, 'link')).toEqual([]);
+    // One <style>, holding the whole stylesheet: the "</style>" inside it did not end the element.
+    const style = one(doc, 'style');
+    expect(attributes(style)).toEqual({ 'data-deck-style': '' });
+    expect(style.textContent).toBe(`\n@font-face{src:url("data:font/woff2;base64,${b64('W2')}") format("woff2")}.a{content:"<\\/style>"}\n`);
+    expect(style.parentElement?.tagName).toBe('HEAD');
   });
 
   it('carries the runtime as a base64 data: script, so no script text can end the element', () => {
-    expect(html).toContain(`<script src="data:text/javascript;base64,${b64('window.x = "</script>";')}"></script>`);
+    const runtime = one(doc, 'script[src]');
+    expect(runtime.getAttribute('src')).toBe(`data:text/javascript;base64,${b64('window.x = "</script>";')}`);
+    expect(runtime.textContent).toBe('');
+    // The page goes on after it as written: the config script before it is intact.
+    expect(all(doc, 'script').map((s) => s.id || s.getAttribute('src')?.slice(0, 22))).toEqual(['deck-config', 'data:text/javascript;b']);
   });
 
   it('inlines images and backgrounds, and leaves web images as they are', () => {
-    expect(html).toContain(`<img src="data:image/png;base64,${b64('PNG')}" alt="X">`);
-    expect(html).toContain(`data-background-image="data:image/png;base64,${b64('BG')}"`);
-    expect(html).toContain('<img src="https://example.com/y.png" alt="Y">');
+    expect(all(doc, 'img').map(attributes)).toEqual([
+      { src: `data:image/png;base64,${b64('PNG')}`, alt: 'X' },
+      { src: 'https://example.com/y.png', alt: 'Y' },
+    ]);
+    expect(one(doc, 'section').getAttribute('data-background-image')).toBe(`data:image/png;base64,${b64('BG')}`);
   });
 
   it('adds mermaid only when the bundle holds it (diagrams left to the browser)', () => {
-    expect(html).not.toContain('deck-mermaid-source');
-    const withMermaid = inlineDeckPage(fakeBundle({ 'deck/index.html': page, '_deckhand/mermaid.min.js': 'M' }));
-    expect(withMermaid).toContain(`<script type="text/plain" id="deck-mermaid-source">${b64('M')}</script>\n<script src=`);
+    expect(all(doc, '#deck-mermaid-source')).toEqual([]);
+    const withMermaid = parsePage(inlineDeckPage(fakeBundle({ 'deck/index.html': page, '_deckhand/mermaid.min.js': 'M' })));
+    const source = one(withMermaid, 'script#deck-mermaid-source');
+    expect(attributes(source)).toEqual({ type: 'text/plain', id: 'deck-mermaid-source' });
+    expect(source.textContent).toBe(b64('M'));
+    // Right before the runtime script, which reads it.
+    expect([source.nextElementSibling?.tagName, source.nextElementSibling?.hasAttribute('src')]).toEqual(['SCRIPT', true]);
   });
 });

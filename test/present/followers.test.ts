@@ -70,9 +70,16 @@ describe('deckhand present: 200 followers on loopback', () => {
     expect(await driver.go({ h: SLIDES, v: 0, f: -1 })).toMatchObject({ type: 'refused', reason: 'invalid' });
     expect(await driver.go({ h: 0, v: 1, f: -1 })).toMatchObject({ type: 'refused', reason: 'invalid' });
 
-    await new Promise((r) => setTimeout(r, 100));
+    // Rather than waiting to see that nothing moves: one real move, and it must be the only one
+    // every follower receives after the refused commands (each connection keeps its order).
     expect(server.live()).toEqual(live);
-    for (const f of followers.slice(1)) expect(f.live).toEqual(live);
+    const next = { h: live.position.h + 1, v: 0, f: -1 };
+    expect((await driver.go(next)).type).toBe('accepted');
+    await until(() => followers.every((f) => (f.live?.version ?? 0) >= live.version + 1), 'the next real move everywhere');
+    for (const f of followers) {
+      const moves = f.received.flatMap((m) => (m.type === 'position' && m.version > live.version ? [{ ...m.position, version: m.version }] : []));
+      expect(moves).toEqual([{ ...next, version: live.version + 1 }]);
+    }
     expect(logs.join('\n')).toContain('refused a command from a page without the presenter token');
   });
 

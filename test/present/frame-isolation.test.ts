@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPresentServer, type PresentServer } from '../../src/present/present-server';
 import { hasChromium, launch } from '../helpers/chromium';
 import { makeProject } from '../helpers/fixtures';
+import { SimClient } from '../helpers/present-clients';
 
 /**
  * A deck whose own script (as a plugin or an embedded widget would) reaches for the presenter
@@ -112,13 +113,28 @@ describe.runIf(hasChromium())('deckhand present: the deck frames of the speaker 
   it('keeps fast presses in order: no jump back, no echo sent back as a move', async () => {
     await speaker.locator('body').click({ position: { x: 1400, y: 20 } });
     const before = server.live().version;
-    for (let i = 0; i < 3; i++) await speaker.keyboard.press('ArrowRight');
-    await expect.poll(() => server.live().position).toEqual({ h: 1, v: 0, f: 1 });
-    await new Promise((r) => setTimeout(r, 400));
-    expect(server.live()).toEqual({ position: { h: 1, v: 0, f: 1 }, version: before + 3 });
-    expect(await frameAt(speaker)).toEqual({ h: 1, v: 0, f: 1 });
-    await speaker.keyboard.press('Home');
-    await expect.poll(() => server.live().position).toEqual({ h: 0, v: 0, f: -1 });
+    // Every move of the talk, as an audience device receives it.
+    const audience = new SimClient(server.port);
+    await audience.waitFor((m) => m.type === 'position');
+    try {
+      for (let i = 0; i < 3; i++) await speaker.keyboard.press('ArrowRight');
+      await expect.poll(() => server.live().position).toEqual({ h: 1, v: 0, f: 1 });
+      expect(await frameAt(speaker)).toEqual({ h: 1, v: 0, f: 1 });
+      // Instead of waiting to see that nothing more comes: one more press, and only its move may follow
+      // the three. A jump back or an echo of a state the frame was sent would have come in between.
+      await speaker.keyboard.press('Home');
+      await audience.waitFor((m) => m.type === 'position' && m.version > before && m.position.h === 0);
+      const moves = audience.received.flatMap((m) => (m.type === 'position' && m.version > before ? [{ ...m.position, version: m.version }] : []));
+      expect(moves).toEqual([
+        { h: 1, v: 0, f: -1, version: before + 1 },
+        { h: 1, v: 0, f: 0, version: before + 2 },
+        { h: 1, v: 0, f: 1, version: before + 3 },
+        { h: 0, v: 0, f: -1, version: before + 4 },
+      ]);
+      expect(server.live()).toEqual({ position: { h: 0, v: 0, f: -1 }, version: before + 4 });
+    } finally {
+      audience.close();
+    }
   });
 
   it('shows the notes as text and formatting only, even when the frame forges them', async () => {
@@ -134,7 +150,9 @@ describe.runIf(hasChromium())('deckhand present: the deck frames of the speaker 
     });
     await expect.poll(() => notes.innerText()).toBe('forged');
     expect(await notes.locator('img, script').count()).toBe(0);
-    await new Promise((r) => setTimeout(r, 200));
+    // Had the forged <img> been created anywhere in the page, its onerror would have run before that of
+    // an image with the same source created after it: wait for that one instead of a fixed time.
+    await speaker.evaluate(() => new Promise((done) => Object.assign(new Image(), { onerror: done, onload: done, src: 'data:,' })));
     expect(await speaker.title()).not.toBe('pwned');
   });
 

@@ -4,6 +4,7 @@ import { presentUrls } from '../../src/present/present-urls';
 import { allowedHostNames, isLoopbackHost } from '../../src/server/host-names';
 import { isAllowedHost, isAllowedOrigin } from '../../src/server/security';
 import { renderSvgQr, renderTerminalQr } from '../../src/present/qr';
+import { all, one, parseFragment } from '../helpers/html';
 
 const TOKEN = 'A'.repeat(32);
 
@@ -71,6 +72,10 @@ describe('formatPresentBanner', () => {
   });
 
   it('renders an SVG QR code for the speaker view', async () => {
-    expect(await renderSvgQr('http://192.168.1.20:3030/_deckhand/remote#token=x')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    const html = parseFragment(await renderSvgQr('http://192.168.1.20:3030/_deckhand/remote#token=x'));
+    // One <svg> and nothing around it, drawing the code's modules.
+    expect([...html.childNodes].filter((n) => n.nodeType !== 3 || n.textContent?.trim()).map((n) => n.nodeName.toLowerCase())).toEqual(['svg']);
+    expect(one(html, 'svg').getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
+    expect(all(html, 'svg path').length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, paceAt, slideTimings } from '../../src/client/present/pacing';
+import { formatDuration, paceAt, slideTimings } from '../../../src/client/present/pacing';
 
 const slides = (...timings: Array<string | undefined>) => timings.map((t): Record<string, string> => (t === undefined ? {} : { 'data-timing': t }));
 

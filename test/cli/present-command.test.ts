@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/fixtures';
+import { all, parsePage } from '../helpers/html';
 import { TALK } from '../helpers/present-deck';
 
 const BIN = path.resolve(__dirname, '../../bin/deckhand.js');
@@ -33,7 +34,8 @@ describe('deckhand present (command line)', () => {
     expect(stdout).not.toMatch(/[▀▄█]/); // and no QR code: nobody else can reach loopback
     const page = await fetch(audience);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('follow.js');
+    // The audience page: the deck, with the script that follows the talk.
+    expect(all(parsePage(await page.text()), 'script[src]').map((e) => e.getAttribute('src'))).toContainEqual(expect.stringMatching(/follow\.js$/));
     expect((await fetch(speaker)).status).toBe(200);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);

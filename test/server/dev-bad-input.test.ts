@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/server/dev-server';
 import { makeProject } from '../helpers/fixtures';
+import { parsePage, texts } from '../helpers/html';
 
 let server: DevServer | undefined;
 afterEach(async () => {
@@ -35,6 +36,6 @@ describe('deckhand dev on bad input', () => {
     const { logs, page } = await serve({ 'slides/talk/01.md': '# Intro\n\n<!-- .slide: class="x"\n\n---\n\n```js\nlet a;\n' });
     expect(logs).toContainEqual(expect.stringMatching(/^slides\/talk\/01\.md:3:1: warning: <!-- \.slide: comment is never closed/));
     expect(logs).toContainEqual(expect.stringMatching(/^slides\/talk\/01\.md:7:1: warning: code fence ``` is never closed/));
-    expect(await page()).toContain('<h1>Intro</h1>');
+    expect(texts(parsePage(await page()), '.slides > section > h1')).toContain('Intro');
   });
 });
