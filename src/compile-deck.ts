@@ -1,14 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { compileStyle } from './assemble/compile-style';
 import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
-import { environmentError } from './environment-error';
+import { fileContext, readSourceText } from './load/file-context';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
 import { resolveDeckOptions } from './options';
 import { parseDeck, type SplitCache } from './parse/parse-deck';
-import type { ResolveContext } from './render/references';
 import { renderDeck, type RenderCache } from './render/render-deck';
 import type { AssetRef, DeckSource, DiagramRef, RenderedDeck } from './types';
 
@@ -85,7 +83,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
 
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
   const diagnostics = [...(source.problems ?? []), ...parsed.diagnostics, ...rendered.diagnostics, ...styled.diagnostics, ...diagrams.diagnostics].map((d) =>
-    withFrame(d, d.file ? (texts.get(d.file) ?? readQuietly(d.file)) : undefined),
+    withFrame(d, d.file ? (texts.get(d.file) ?? readSourceText(d.file)) : undefined),
   );
   const assets = uniqueAssets(deck);
   return {
@@ -116,45 +114,7 @@ function uniqueAssets(deck: RenderedDeck): AssetRef[] {
   return [...byTarget.values()];
 }
 
-export function fileContext(root: string, cacheDir?: string): ResolveContext {
-  const real = (f: string) => {
-    try {
-      return fs.realpathSync(f);
-    } catch {
-      return undefined;
-    }
-  };
-  return {
-    root,
-    realPath: real,
-    unreachable: (f) => {
-      try {
-        fs.statSync(f);
-        return undefined;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : (environmentError(e)?.reason ?? code);
-      }
-    },
-    bounds: { root: real(root) ?? root, cacheDir: cacheDir && (real(cacheDir) ?? path.resolve(cacheDir)) },
-    exists: (f) => {
-      try {
-        return fs.statSync(f).isFile();
-      } catch {
-        return false;
-      }
-    },
-    readText: (f) => readQuietly(f),
-  };
-}
 
-function readQuietly(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** A deck without a `title:` is named after its first heading (level 1 or 2), as a reader would. */
 function firstHeading(deck: RenderedDeck): string | undefined {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileContext } from '../compile-deck';
+import { fileContext, readSourceText } from '../load/file-context';
 import { withFrame, type Diagnostic } from '../diagnostics';
 import { bundleDecks, type DeckBundle } from '../export/deck-bundle';
 import { launchRequiredChromium, requireChromium } from '../export/chromium';
@@ -83,7 +83,7 @@ function linkTargets(bundle: CheckedDeck): LinkTargets {
 
 function withFrames(list: Diagnostic[], bundle: CheckedDeck): Diagnostic[] {
   const texts = new Map(bundle.source.files.map((f) => [f.path, f.text]));
-  return list.map((d) => withFrame(d, d.file ? (texts.get(d.file) ?? readQuietly(d.file)) : undefined));
+  return list.map((d) => withFrame(d, d.file ? (texts.get(d.file) ?? readSourceText(d.file)) : undefined));
 }
 
 /** File, then line, then column; a diagnostic without a file first (it is about the whole run). */
@@ -91,10 +91,3 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-function readQuietly(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
