@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { compileStyle } from './assemble/compile-style';
 import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage, type PageInputs } from './assemble/deck-page';

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { fileContext, readSourceText } from '../load/file-context';
 import { withFrame, type Diagnostic } from '../diagnostics';
 import { bundleDecks, type DeckBundle } from '../export/deck-bundle';
