@@ -6,6 +6,7 @@ import { runDev, type DevFlags } from './dev-command';
 import { runPresent, type PresentFlags } from './present-command';
 import { runExport, type ExportFlags } from './export-command';
 import { runCheck, type CheckFlags } from './check-command';
+import { runInit } from './init-command';
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
@@ -35,6 +36,14 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 function defineCommands(program: Command, done: (code: number) => void): void {
+
+program
+  .command('init')
+  .description('start a new talk: package.json and an example deck that shows the syntax (never overwrites a file)')
+  .argument('[folder]', 'an empty or new folder (default: the current folder)')
+  .action((folder: string | undefined) => {
+    done(runInit(folder));
+  });
 
 program
   .command('build')
