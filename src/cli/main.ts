@@ -6,6 +6,8 @@ import { runDev, type DevFlags } from './dev-command';
 import { runPresent, type PresentFlags } from './present-command';
 import { runExport, type ExportFlags } from './export-command';
 import { runCheck, type CheckFlags } from './check-command';
+import { runInit } from './init-command';
+import { withDefaultCommand } from './default-command';
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
@@ -19,13 +21,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     .description('Markdown + Mermaid → reveal.js decks')
     .showHelpAfterError()
     // Help and usage errors end the run with an exit code instead of exiting the process.
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', '\n`deckhand <deck.md | folder>` previews that deck: the same as `deckhand dev <deck>`.');
   const done = (c: number) => {
     code = c;
   };
   defineCommands(program, done);
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(withDefaultCommand(argv, program.commands.map((c) => c.name())));
   } catch (e) {
     const exitCode = (e as { exitCode?: number }).exitCode;
     if (typeof exitCode !== 'number') throw e;
@@ -35,6 +38,14 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 function defineCommands(program: Command, done: (code: number) => void): void {
+
+program
+  .command('init')
+  .description('start a new talk: package.json and an example deck that shows the syntax (never overwrites a file)')
+  .argument('[folder]', 'an empty or new folder (default: the current folder)')
+  .action((folder: string | undefined) => {
+    done(runInit(folder));
+  });
 
 program
   .command('build')
