@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { findChromium } from './diagrams/find-chromium';
 import {
   DEFAULTS,
   defaultBuildFields,
@@ -16,7 +17,8 @@ import {
 
 /**
  * The one way options are resolved, for every command and API call. Precedence, lowest first:
- * defaults (options.ts) < the environment (`DECKHAND_CHROMIUM`, `DECKHAND_CACHE_DIR`) < the
+ * defaults (options.ts) < the environment (`DECKHAND_CHROMIUM` or `CHROME_PATH`, else an installed
+ * Chrome, Chromium or Edge; `DECKHAND_CACHE_DIR`) < the
  * caller's values (CLI flags or API arguments); undefined values do not count. Paths are made
  * absolute against the root. Kept out of options.ts so that module stays pure: this one reads
  * the environment, and parse/ and render/ cannot reach it (a dependency-cruiser rule).
@@ -24,7 +26,7 @@ import {
 export function commonDefaults(root = process.cwd()): CommonOptions {
   return {
     root,
-    chromium: process.env.DECKHAND_CHROMIUM || DEFAULTS.chromium,
+    chromium: findChromium()?.path ?? DEFAULTS.chromium,
     cacheDir: process.env.DECKHAND_CACHE_DIR || path.join(root, DEFAULTS.cacheDir),
     log: (line) => process.stderr.write(line + '\n'),
   };

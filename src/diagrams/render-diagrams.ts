@@ -4,6 +4,8 @@ import type { Browser } from 'playwright-core';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { DiagramRef, DiagramResult } from '../types';
 import { launchChromium, MermaidPage, type RenderPageAssets } from './browser';
+import { installHint } from './find-chromium';
+import { DEFAULTS } from '../options';
 import { diagramKey, openDiagramCache } from './cache';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -153,7 +155,10 @@ export class DiagramRenderer {
     const reason = !path ? 'diagram rendering in Chromium is off' : !fs.existsSync(path) ? `no Chromium at ${path}` : '';
     if (!reason) {
       try {
-        return await launchChromium(path as string, this.options.ownSignals);
+        const browser = await launchChromium(path as string, this.options.ownSignals);
+        // Found somewhere other than Debian's place: say which browser draws the diagrams.
+        if (path !== DEFAULTS.chromium) this.options.log(`deckhand: drawing diagrams with ${path}`);
+        return browser;
       } catch (e) {
         return this.noBrowser(`Chromium at ${path} did not start (${(e as Error).message.split('\n')[0]})`);
       }
@@ -163,7 +168,7 @@ export class DiagramRenderer {
 
   private noBrowser(reason: string): null {
     if (!this.warnedNoBrowser) {
-      this.options.log(`deckhand: ${reason}; diagrams will render in the browser (install Debian's chromium or set DECKHAND_CHROMIUM)`);
+      this.options.log(`deckhand: ${reason}; diagrams will render in the browser (to draw them at build time, ${installHint()} or set DECKHAND_CHROMIUM)`);
       this.warnedNoBrowser = true;
     }
     return null;

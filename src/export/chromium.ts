@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { DeckhandError } from '../diagnostics';
 import { launchChromium } from '../diagrams/browser';
+import { installHint } from '../diagrams/find-chromium';
 
 /**
  * The Chromium a command cannot do without (PDF export, `check`). A missing one is the user's
@@ -24,8 +25,8 @@ export async function launchRequiredChromium(executable: string, purpose: string
 
 export function missingChromiumMessage(executable: string, purpose: string): string {
   return [
-    `${purpose} needs Chromium, and there is none at ${executable}.`,
-    `  Install Debian's or Ubuntu's package:  sudo apt-get install chromium`,
-    `  or point Deckhand at another Chromium or Chrome:  --chromium <path>  or  DECKHAND_CHROMIUM=<path>`,
+    `${purpose} needs Chrome, Chromium or Edge, and there is none at ${executable} (nor in the usual places).`,
+    `  ${installHint()[0].toUpperCase()}${installHint().slice(1)},`,
+    `  or point Deckhand at one:  --chromium <path>  or  DECKHAND_CHROMIUM=<path>  (CHROME_PATH works too)`,
   ].join('\n');
 }
