@@ -41,7 +41,7 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
       const cacheFile = renderCacheFile(options.cacheDir, source.root);
       const renderCache = loadRenderCache(cacheFile);
       const loaded = new Set(renderCache.keys());
-      const deck = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams, renderCache });
+      const deck = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams, renderCache, deckOverrides: options.deckOverrides });
       if (!hasErrors(deck.diagnostics)) saveRenderCache(cacheFile, renderCache, loaded);
       compiled.push(deck);
     }

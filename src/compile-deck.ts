@@ -4,7 +4,7 @@ import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
 import { fileContext, readSourceText } from './load/file-context';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
-import { resolveDeckOptions } from './options';
+import { resolveDeckOptions, type DeckOverrides } from './options';
 import { parseDeck, type SplitCache } from './parse/parse-deck';
 import { renderDeck, type RenderCache } from './render/render-deck';
 import type { AssetRef, DeckSource, DiagramRef, RenderedDeck } from './types';
@@ -41,6 +41,8 @@ export interface CompileEnv {
    * only to be thrown away. A build goes on, to report every problem at once.
    */
   stopOnParseErrors?: boolean;
+  /** Deck settings given on the command line, which win over the front matter. */
+  deckOverrides?: DeckOverrides;
   /** Whose diagrams these are (the dev server's deck): the renderer keeps in memory only what each owner uses now. */
   diagramOwner?: string;
 }
@@ -55,7 +57,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     throw new DeckhandError('the deck has errors', parsed.diagnostics.map((d) => withFrame(d, d.file ? texts.get(d.file) : undefined)));
   }
-  const options = resolveDeckOptions(parsed.deck.frontMatter, '');
+  const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides);
   const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache);
   const title = options.title || firstHeading(rendered.deck) || source.name;
   const deck: RenderedDeck = { ...rendered.deck, title };

@@ -13,11 +13,16 @@ export interface CommonOptions {
   root: string;
   /** Chromium used to render diagrams (and to measure and print); `false` renders diagrams in the viewer's browser. Default: `DECKHAND_CHROMIUM`, else `DEFAULTS.chromium`. */
   chromium: string | false;
-  /** Where rendered diagrams, slides and styles are kept between runs. Default: `DECKHAND_CACHE_DIR`, else `DEFAULTS.cacheDir` under the root. */
+  /** Where rendered diagrams, slides and styles are kept between runs. Default: `DECKHAND_CACHE_DIR`, else `DEFAULTS.cacheDir` under a root that has a package.json, else the user's cache folder (see cache/cache-location.ts). */
   cacheDir: string;
   /** Receives one-line progress and notice messages. Default: stderr. */
   log: (line: string) => void;
+  /** Deck settings that win over every deck's front matter (`--theme`, `--highlight-theme`). Default: none. */
+  deckOverrides: DeckOverrides;
 }
+
+/** The deck settings a command line may force. */
+export type DeckOverrides = Partial<Pick<DeckOptions, 'theme' | 'highlightTheme'>>;
 
 /** How a whole build runs (set by the CLI or the API caller). */
 export interface BuildOptions extends CommonOptions {
@@ -78,7 +83,7 @@ export interface PresentOptions extends CommonOptions, ServeOptions {
 /** Every default that is a plain value, for the resolvers below, the CLI's help and the docs. */
 export const DEFAULTS = {
   chromium: '/usr/bin/chromium',
-  /** Relative to the project root. */
+  /** Relative to the project root, when it is a Node project (has a package.json). */
   cacheDir: 'node_modules/.cache/deckhand',
   outDir: 'dist',
   port: 3030,
@@ -161,13 +166,15 @@ export function defaultRevealOptions(): Record<string, unknown> {
   return { hash: true, ...DEFAULTS.canvas, margin: 0.04, slideNumber: 'c/t', transition: 'slide' };
 }
 
-export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: string): Readonly<DeckOptions> {
+/** Precedence, lowest first: Deckhand's defaults < the deck's front matter < `overrides` (command-line flags). */
+export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: string, overrides: DeckOverrides = {}): Readonly<DeckOptions> {
   const defaults = defaultDeckOptions();
   const picked: Partial<DeckOptions> = {};
   for (const key of Object.keys(defaults) as (keyof DeckOptions)[]) {
     if (frontMatter[key] !== undefined) (picked as Record<string, unknown>)[key] = frontMatter[key];
   }
-  const merged = { ...defaults, ...picked };
+  const forced = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const merged = { ...defaults, ...picked, ...forced };
   merged.title = String(merged.title || fallbackTitle);
   // Settings the deck leaves out keep Deckhand's defaults: both are merged here, once.
   merged.revealOptions = { ...defaultRevealOptions(), ...merged.revealOptions };

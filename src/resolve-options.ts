@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultCacheDir } from './cache/cache-location';
 import { findChromium } from './diagrams/find-chromium';
 import {
   DEFAULTS,
@@ -27,8 +28,9 @@ export function commonDefaults(root = process.cwd()): CommonOptions {
   return {
     root,
     chromium: findChromium()?.path ?? DEFAULTS.chromium,
-    cacheDir: process.env.DECKHAND_CACHE_DIR || path.join(root, DEFAULTS.cacheDir),
+    cacheDir: process.env.DECKHAND_CACHE_DIR || defaultCacheDir(root),
     log: (line) => process.stderr.write(line + '\n'),
+    deckOverrides: {},
   };
 }
 

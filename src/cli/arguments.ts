@@ -5,9 +5,3 @@ export function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
 }
-
-/** `--chromium <path>` gives a path, `--no-chromium` gives false, neither leaves the default. */
-export function chromiumOption(value: string | boolean | undefined): string | false | undefined {
-  if (value === false) return false;
-  return typeof value === 'string' ? value : undefined;
-}

@@ -1,13 +1,20 @@
+import { stderrLines } from './terminal';
 import path from 'node:path';
 import { build, printDiagnostics } from '../build';
-import { chromiumOption } from './arguments';
 import { reportFailure } from './failure';
+import { requireInputs, sharedOptions, type SharedFlags } from './shared-options';
 
-export async function runBuild(inputs: string[], opts: { out: string; force?: boolean; chromium?: string | boolean }): Promise<number> {
+export interface BuildFlags extends SharedFlags {
+  out: string;
+  force?: boolean;
+}
+
+export async function runBuild(inputs: string[], flags: BuildFlags): Promise<number> {
   const started = performance.now();
-  const write = (s: string) => process.stderr.write(s + '\n');
+  const write = stderrLines();
   try {
-    const result = await build({ inputs, outDir: opts.out, force: opts.force, chromium: chromiumOption(opts.chromium) });
+    requireInputs(inputs);
+    const result = await build({ ...sharedOptions(flags), inputs, outDir: flags.out, force: flags.force });
     printDiagnostics(result.diagnostics, write);
     const ms = Math.round(performance.now() - started);
     for (const d of result.decks) write(`deckhand: ${d.name}: ${d.slides} slide${d.slides === 1 ? '' : 's'} → ${path.relative(process.cwd(), d.file)}`);

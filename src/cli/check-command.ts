@@ -1,13 +1,13 @@
+import { stderrLines } from './terminal';
 import path from 'node:path';
 import { checkDecks, type CheckResult } from '../check/check-decks';
 import { formatDiagnostic } from '../diagnostics';
-import { chromiumOption } from './arguments';
 import { reportFailure } from './failure';
+import { requireInputs, sharedOptions, type SharedFlags } from './shared-options';
 
-export interface CheckFlags {
+export interface CheckFlags extends SharedFlags {
   strict?: boolean;
   json?: boolean;
-  chromium?: string | boolean;
 }
 
 /**
@@ -15,10 +15,11 @@ export interface CheckFlags {
  * 2 when the check itself could not run. `--json` prints the findings on stdout for CI.
  */
 export async function runCheck(inputs: string[], flags: CheckFlags): Promise<number> {
-  const log = (s: string) => process.stderr.write(s + '\n');
+  const log = stderrLines();
   const started = performance.now();
   try {
-    const result = await checkDecks({ inputs, chromium: chromiumOption(flags.chromium), log: flags.json ? () => {} : log });
+    requireInputs(inputs);
+    const result = await checkDecks({ ...sharedOptions(flags), inputs, log: flags.json ? () => {} : log });
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = result.diagnostics.length - errors;
     if (flags.json) process.stdout.write(JSON.stringify(jsonReport(result, errors, warnings), null, 2) + '\n');

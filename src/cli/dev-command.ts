@@ -1,20 +1,18 @@
-import { spawn } from 'node:child_process';
+import { stderrLines } from './terminal';
 import { startDevServer } from '../server/dev-server';
-import { chromiumOption } from './arguments';
 import { reportFailure, runUntilInterrupted } from './failure';
+import { requireInputs, sharedOptions, type ServeFlags, type SharedFlags } from './shared-options';
 
-export interface DevFlags {
-  port?: number;
-  host?: string;
+export interface DevFlags extends SharedFlags, ServeFlags {
   open?: boolean;
-  chromium?: string | boolean;
 }
 
 /** Runs until interrupted; bad input never ends it, only a failure to start does. */
-export async function runDev(input: string | undefined, flags: DevFlags): Promise<number> {
-  const log = (s: string) => process.stderr.write(s + '\n');
+export async function runDev(inputs: string[], flags: DevFlags): Promise<number> {
+  const log = stderrLines();
   try {
-    const server = await startDevServer({ inputs: input ? [input] : [], port: flags.port, host: flags.host, chromium: chromiumOption(flags.chromium), log });
+    requireInputs(inputs);
+    const server = await startDevServer({ ...sharedOptions(flags), inputs, port: flags.port, host: flags.host, log });
     const links = server.decks.map((d) => `  ${server.url}${encodeURIComponent(d.name)}/`).join('\n');
     log(`deckhand: serving with live preview at ${server.url}\n${links}\n(Ctrl+C to stop)`);
     if (flags.open && server.decks[0]) openBrowser(`${server.url}${encodeURIComponent(server.decks[0].name)}/`);
@@ -24,10 +22,13 @@ export async function runDev(input: string | undefined, flags: DevFlags): Promis
   }
 }
 
+/**
+ * The user's browser, through `open` (macOS, Windows, Linux desktops, WSL); where there is none
+ * (a container, an SSH session) the address is printed instead.
+ */
 function openBrowser(url: string): void {
-  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
-  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
-  spawn(cmd, args, { stdio: 'ignore', detached: true })
-    .on('error', () => process.stderr.write(`deckhand: could not open a browser; visit ${url}\n`))
-    .unref();
+  import('open')
+    .then(({ default: open }) => open(url))
+    .then((child) => child.once('error', () => process.stderr.write(`deckhand: could not open a browser; visit ${url}\n`)))
+    .catch(() => process.stderr.write(`deckhand: could not open a browser; visit ${url}\n`));
 }

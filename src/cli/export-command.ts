@@ -1,23 +1,23 @@
+import { stderrLines } from './terminal';
 import path from 'node:path';
 import { printDiagnostics } from '../build';
 import { exportDeck } from '../export/export-deck';
 import type { ExportFormat } from '../options';
 import { createProgressBar } from '../export/progress-bar';
-import { chromiumOption } from './arguments';
 import { reportFailure } from './failure';
+import { requireInputs, sharedOptions, type SharedFlags } from './shared-options';
 
-export interface ExportFlags {
+export interface ExportFlags extends SharedFlags {
   format?: string;
   out?: string;
   fragments?: boolean;
   notes?: boolean;
   force?: boolean;
-  chromium?: string | boolean;
 }
 
 /** `deckhand export <deck>`: arguments → options → exportDeck → exit code (0 written, 1 deck errors, 2 misuse or tool failure). */
 export async function runExport(input: string, flags: ExportFlags): Promise<number> {
-  const write = (s: string) => process.stderr.write(s + '\n');
+  const write = stderrLines();
   const format = pickFormat(flags);
   if (!format) {
     write(`deckhand: --format must be html or pdf (got ${flags.format})`);
@@ -30,14 +30,15 @@ export async function runExport(input: string, flags: ExportFlags): Promise<numb
   const started = performance.now();
   const bar = createProgressBar(process.stderr, 'deckhand: printing');
   try {
+    requireInputs([input]);
     const result = await exportDeck({
+      ...sharedOptions(flags),
       input,
       format,
       out: flags.out,
       fragments: flags.fragments,
       notes: flags.notes,
       force: flags.force,
-      chromium: chromiumOption(flags.chromium),
       onProgress: (done, total) => bar.update(done, total),
     });
     const ms = Math.round(performance.now() - started);

@@ -1,3 +1,4 @@
+import { stderrLines } from './terminal';
 import path from 'node:path';
 import { initProject } from '../init/init-project';
 import { reportFailure } from './failure';
@@ -7,7 +8,7 @@ import { reportFailure } from './failure';
  * Exit 0 when written, 2 when a file is in the way (nothing is written) or the disk refuses.
  */
 export function runInit(folder: string | undefined): number {
-  const log = (s: string) => process.stderr.write(s + '\n');
+  const log = stderrLines();
   try {
     const result = initProject(folder ?? '.');
     const where = path.relative(process.cwd(), result.folder);

@@ -1,13 +1,13 @@
 import { Command } from 'commander';
 import { DEFAULTS } from '../options';
-import { parsePort } from './arguments';
-import { runBuild } from './build-command';
+import { runBuild, type BuildFlags } from './build-command';
 import { runDev, type DevFlags } from './dev-command';
 import { runPresent, type PresentFlags } from './present-command';
 import { runExport, type ExportFlags } from './export-command';
 import { runCheck, type CheckFlags } from './check-command';
 import { runInit } from './init-command';
 import { withDefaultCommand } from './default-command';
+import { engineOptions, lookOptions, serveOptions } from './shared-options';
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
@@ -38,76 +38,64 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 function defineCommands(program: Command, done: (code: number) => void): void {
+  program
+    .command('init')
+    .description('start a new talk: package.json and an example deck that shows the syntax (never overwrites a file)')
+    .argument('[folder]', 'an empty or new folder (default: the current folder)')
+    .action((folder: string | undefined) => {
+      done(runInit(folder));
+    });
 
-program
-  .command('init')
-  .description('start a new talk: package.json and an example deck that shows the syntax (never overwrites a file)')
-  .argument('[folder]', 'an empty or new folder (default: the current folder)')
-  .action((folder: string | undefined) => {
-    done(runInit(folder));
+  const build = program
+    .command('build')
+    .description('build decks into the output folder (default: every deck under slides/)')
+    .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
+    .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
+    .option('--force', 'replace an output folder that is not empty and was not made by deckhand build (never one holding sources)');
+  lookOptions(engineOptions(build, 'to draw diagrams')).action(async (inputs: string[], flags: BuildFlags) => {
+    done(await runBuild(inputs, flags));
   });
 
-program
-  .command('build')
-  .description('build decks into the output folder (default: every deck under slides/)')
-  .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
-  .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
-  .option('--force', 'replace an output folder that is not empty and was not made by deckhand build (never one holding sources)')
-  .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
-  .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
-  .action(async (inputs: string[], opts: { out: string; force?: boolean; chromium?: string | boolean }) => {
-    done(await runBuild(inputs, opts));
+  const dev = program
+    .command('dev')
+    .description('serve decks with live preview (default: every deck under slides/)')
+    .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
+    .option('--open', 'open the first deck in your browser');
+  lookOptions(engineOptions(serveOptions(dev, 'address to listen on'), 'to draw diagrams')).action(async (inputs: string[], flags: DevFlags) => {
+    done(await runDev(inputs, flags));
   });
 
-program
-  .command('dev')
-  .description('serve a deck with live preview (default: every deck under slides/)')
-  .argument('[input]', 'deck file (.md) or folder of chapter files')
-  .option('-p, --port <port>', `port (default ${DEFAULTS.port}, or the next free one)`, parsePort)
-  .option('--host <host>', 'address to listen on', DEFAULTS.host)
-  .option('--open', 'open the deck in a browser')
-  .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
-  .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
-  .action(async (input: string | undefined, flags: DevFlags) => {
-    done(await runDev(input, flags));
-  });
-
-program
-  .command('export')
-  .description('export one deck as a single offline HTML file or a PDF')
-  .argument('<deck>', 'deck file (.md) or folder of chapter files')
-  .option('-f, --format <format>', 'html or pdf (default: from the -o extension, else html)')
-  .option('-o, --out <file>', 'output file (default: <deck name>.<format> in the current folder)')
-  .option('--fragments', 'PDF: one page per fragment step, not one per slide with every fragment shown')
-  .option('--force', 'overwrite an existing file that deckhand export did not write (never a source file)')
-  .option('--notes', 'PDF handout: a page of speaker notes after each slide that has notes (after its last step with --fragments)')
-  .option('--chromium <path>', 'Chromium used to print and to render diagrams (env DECKHAND_CHROMIUM)')
-  .option('--no-chromium', 'HTML only: do not start Chromium; diagrams render in the viewer\'s browser')
-  .action(async (deck: string, flags: ExportFlags) => {
+  const exportCommand = program
+    .command('export')
+    .description('export one deck as a single offline HTML file or a PDF')
+    .argument('<deck>', 'deck file (.md) or folder of chapter files')
+    .option('-f, --format <format>', 'html or pdf (default: from the -o extension, else html)')
+    .option('-o, --out <file>', 'output file (default: <deck name>.<format> in the current folder)')
+    .option('--fragments', 'PDF: one page per fragment step, not one per slide with every fragment shown')
+    .option('--notes', 'PDF handout: a page of speaker notes after each slide that has notes (after its last step with --fragments)')
+    .option('--force', 'overwrite an existing file that deckhand export did not write (never a source file)');
+  lookOptions(engineOptions(exportCommand, 'to print PDFs and draw diagrams (--no-chromium: HTML only)')).action(async (deck: string, flags: ExportFlags) => {
     done(await runExport(deck, flags));
   });
 
-program
-  .command('check')
-  .description('find overflowing slides, broken links and images, missing alt text, Mermaid errors, empty slides, duplicate slide ids')
-  .argument('[inputs...]', 'deck files (.md) or folders of chapter files (default: every deck under slides/)')
-  .option('--strict', 'fail (exit 1) on warnings too, not only on errors')
-  .option('--json', 'print the findings as JSON on stdout, for CI')
-  .option('--chromium <path>', 'Chromium used to measure slides and render diagrams (env DECKHAND_CHROMIUM)')
-  .action(async (inputs: string[], flags: CheckFlags) => {
+  const check = program
+    .command('check')
+    .description('find overflowing slides, broken links and images, missing alt text, Mermaid errors, empty slides, duplicate slide ids')
+    .argument('[inputs...]', 'deck files (.md) or folders of chapter files (default: every deck under slides/)')
+    .option('--strict', 'fail (exit 1) on warnings too, not only on errors')
+    .option('--json', 'print the findings as JSON on stdout, for CI');
+  lookOptions(engineOptions(check, 'to measure slides and draw diagrams', { canSkip: false })).action(async (inputs: string[], flags: CheckFlags) => {
     done(await runCheck(inputs, flags));
   });
 
-program
-  .command('present')
-  .description('give a talk: speaker view, phone remote, and audience devices that follow your slides')
-  .argument('[deck]', 'deck file (.md) or folder of chapter files (default: the only deck under slides/)')
-  .option('-p, --port <port>', `port (default ${DEFAULTS.port}, or the next free one)`, parsePort)
-  .option('--host <host>', 'address to listen on; 0.0.0.0 (or this machine\'s address) lets the room join', DEFAULTS.host)
-  .option('--new-session', 'start over: a new presenter token and the first slide, even right after a restart')
-  .option('--chromium <path>', 'Chromium used to render diagrams (env DECKHAND_CHROMIUM)')
-  .option('--no-chromium', 'do not start Chromium; diagrams render in the viewer\'s browser')
-  .action(async (deck: string | undefined, flags: PresentFlags) => {
-    done(await runPresent(deck, flags));
-  });
+  const present = program
+    .command('present')
+    .description('give a talk: speaker view, phone remote, and audience devices that follow your slides')
+    .argument('[deck]', 'deck file (.md) or folder of chapter files (default: the only deck under slides/)')
+    .option('--new-session', 'start over: a new presenter token and the first slide, even right after a restart');
+  lookOptions(engineOptions(serveOptions(present, "address to listen on; 0.0.0.0 (or this machine's address) lets the room join"), 'to draw diagrams')).action(
+    async (deck: string | undefined, flags: PresentFlags) => {
+      done(await runPresent(deck, flags));
+    },
+  );
 }

@@ -1,27 +1,26 @@
+import { stderrLines } from './terminal';
 import { printDiagnostics } from '../build';
 import { formatPresentBanner } from '../present/present-banner';
 import { startPresentServer } from '../present/present-server';
 import { renderTerminalQr } from '../present/qr';
-import { chromiumOption } from './arguments';
 import { reportFailure, runUntilInterrupted } from './failure';
+import { requireInputs, sharedOptions, type ServeFlags, type SharedFlags } from './shared-options';
 
-export interface PresentFlags {
-  port?: number;
-  host?: string;
-  chromium?: string | boolean;
+export interface PresentFlags extends SharedFlags, ServeFlags {
   /** `--new-session`: a new token and the first slide, even if a recent session was saved. */
   newSession?: boolean;
 }
 
 /** `deckhand present [deck]`: runs until interrupted; exit 1 for deck errors, 2 for misuse or a failure to start. */
 export async function runPresent(input: string | undefined, flags: PresentFlags): Promise<number> {
-  const log = (s: string) => process.stderr.write(s + '\n');
+  const log = stderrLines();
   try {
+    requireInputs(input ? [input] : []);
     const server = await startPresentServer({
+      ...sharedOptions(flags),
       input,
       port: flags.port,
       host: flags.host,
-      chromium: chromiumOption(flags.chromium),
       resumeWithinMs: flags.newSession ? 0 : undefined,
       log,
     });

@@ -5,6 +5,7 @@ import { compileDeck, type CompiledDeck } from '../compile-deck';
 import { DiagramRenderer } from '../diagrams/render-diagrams';
 import { findDecks } from '../load/find-decks';
 import type { DeckSource } from '../types';
+import type { CommonOptions } from '../options';
 import type { OutputFile } from '../write/write-output';
 
 /** One compiled deck with every file its built page would load, kept in memory. */
@@ -17,12 +18,7 @@ export interface DeckBundle {
   page: string;
 }
 
-export interface BundleEnv {
-  root: string;
-  chromium: string | false;
-  cacheDir: string;
-  log: (line: string) => void;
-}
+export type BundleEnv = Pick<CommonOptions, 'root' | 'chromium' | 'cacheDir' | 'log'> & Partial<Pick<CommonOptions, 'deckOverrides'>>;
 
 /**
  * Compiles decks the way `build` does (load → parse → render → diagrams → assemble) without
@@ -34,7 +30,7 @@ export async function bundleDecks(inputs: readonly string[], env: BundleEnv): Pr
   const bundles: DeckBundle[] = [];
   try {
     for (const source of sources) {
-      bundles.push(bundleCompiledDeck(source, await compileDeck(source, { root: env.root, cacheDir: env.cacheDir, diagrams })));
+      bundles.push(bundleCompiledDeck(source, await compileDeck(source, { root: env.root, cacheDir: env.cacheDir, diagrams, deckOverrides: env.deckOverrides })));
     }
   } finally {
     await diagrams.close();

@@ -152,7 +152,7 @@ async function compileOnce(source: DeckSource, options: Readonly<PresentOptions>
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
   let compiled: CompiledDeck;
   try {
-    compiled = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams });
+    compiled = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams, deckOverrides: options.deckOverrides });
   } finally {
     await diagrams.close();
   }

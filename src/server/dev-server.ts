@@ -43,7 +43,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
-  const env = { root: options.root, cacheDir: options.cacheDir, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
+  const env = { root: options.root, cacheDir: options.cacheDir, deckOverrides: options.deckOverrides, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
   const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
   const refusedDecks = new Set<string>();
   const report = (deck: DevDeck, diagnostics: Diagnostic[], ms: number) => {

@@ -97,7 +97,7 @@ describe.runIf(hasChromium())('deckhand check', () => {
   it('says how to install Chromium when there is none, and exits 2', () => {
     const r = cli(root, '--chromium', '/nonexistent/chromium');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('deckhand check needs Chromium, and there is none at /nonexistent/chromium');
+    expect(r.stderr).toContain('deckhand check needs Chrome, Chromium or Edge, and there is none at /nonexistent/chromium');
     expect(r.stderr).toContain('apt-get install chromium');
   });
 });

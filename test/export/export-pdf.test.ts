@@ -111,7 +111,7 @@ describe('PDF export without Chromium', () => {
     const root = copyFixture('basic');
     const r = spawnSync(process.execPath, [CLI, 'export', 'slides/basic', '--format', 'pdf', '--chromium', '/nonexistent/chromium'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('PDF export needs Chromium, and there is none at /nonexistent/chromium');
+    expect(r.stderr).toContain('PDF export needs Chrome, Chromium or Edge, and there is none at /nonexistent/chromium');
     expect(r.stderr).toContain('apt-get install chromium');
     expect(fs.existsSync(path.join(root, 'basic.pdf'))).toBe(false);
   });

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULTS } from '../options';
+
+/**
+ * Where Deckhand keeps its caches for a project: in the project's `node_modules/.cache/deckhand`
+ * when the project is a Node project (the convention bundlers follow, and `npm ci` clears it),
+ * otherwise in the user's cache folder, one subfolder per project, so previewing a lone
+ * `talk.md` never litters its folder with `node_modules/`.
+ */
+export function defaultCacheDir(root: string, env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (fs.existsSync(path.join(root, 'package.json'))) return path.join(root, DEFAULTS.cacheDir);
+  const project = `${path.basename(root).replace(/[^\w.-]+/g, '-') || 'root'}-${createHash('sha256').update(root).digest('hex').slice(0, 10)}`;
+  return path.join(userCacheFolder(env, platform), 'deckhand', project);
+}
+
+/** The platform's place for caches: XDG on Linux, ~/Library/Caches on macOS, LocalAppData on Windows. */
+export function userCacheFolder(env: Record<string, string | undefined>, platform: NodeJS.Platform): string {
+  const home = env.HOME || os.homedir();
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches');
+  if (platform === 'win32') return env.LOCALAPPDATA || path.join(home, 'AppData', 'Local');
+  return env.XDG_CACHE_HOME || path.join(home, '.cache');
+}
