@@ -42,7 +42,7 @@ await Promise.all([
     target: 'node20',
     // Small pure-JS dependencies are bundled in: one ES module loads faster than dozens of
     // CommonJS files. Large or native ones (esbuild, playwright-core, chokidar, mermaid) stay external.
-    external: ['esbuild', 'playwright-core', 'chokidar', 'mermaid', 'ws', 'sirv', 'reveal.js', '@fontsource/*', 'open'],
+    external: ['esbuild', 'playwright-core', 'chokidar', 'mermaid', 'ws', 'sirv', 'reveal.js', '@fontsource/*', 'open', 'send'],
     splitting: true,
     // Bundled CommonJS dependencies call require(); give the ES module output one.
     banner: { js: "import { createRequire as __deckhandCreateRequire } from 'node:module'; const require = __deckhandCreateRequire(import.meta.url);" },

@@ -1,36 +1,21 @@
-import path from 'node:path';
+import { lookup } from 'mrmime';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.eot': 'application/vnd.ms-fontobject',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.json': 'application/json',
-  '.pdf': 'application/pdf',
-};
+/** What mrmime's list (from mime-db) leaves out that decks use. */
+const EXTRA: Record<string, string> = { ico: 'image/x-icon', eot: 'application/vnd.ms-fontobject' };
 
 /**
- * The media type of a file by its extension: one table for the servers, the exporters and the
- * diagram renderer's page.
+ * The media type of a file by its extension, for the servers, the exporters and the diagram
+ * renderer's page: mrmime's standard list (captions, QuickTime, M4A, CSV…), text types in UTF-8.
  */
 export function mimeType(file: string): string {
-  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+  const type = lookup(file) ?? EXTRA[ext] ?? 'application/octet-stream';
+  return isText(type) ? `${type}; charset=utf-8` : type;
+}
+
+/** Types worth compressing, and read as text: markup, scripts, styles, JSON, SVG, captions. */
+export function isText(type: string): boolean {
+  return /^text\/|^application\/(json|javascript|xml)|^image\/svg\+xml/.test(type);
 }
 
 export function dataUri(file: string, data: Uint8Array): string {

@@ -4,6 +4,7 @@ import type { CompiledDeck } from '../compile-deck';
 import { MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
 import type { Resource } from './http-handler';
 import { mimeType } from '../media-type';
+import { ownFile } from './send-resource';
 
 /**
  * What a served deck page loads besides itself, shared by the dev and presenter servers:
@@ -12,8 +13,9 @@ import { mimeType } from '../media-type';
 
 /** A file under `/_deckhand/`: one of the named runtime bundles, mermaid, or a stylesheet and its fonts. */
 export function resolveRuntimeResource(sub: string, runtime: string, scripts: readonly string[], styles: Iterable<CompiledStyle | undefined>): Resource | undefined {
-  if (scripts.includes(sub)) return { file: path.join(runtime, sub), type: mimeType(sub) };
-  if (sub === 'mermaid.min.js') return { file: MERMAID_BROWSER_FILE, type: mimeType(sub) };
+  // Deckhand's own files: read once and served from memory, compressed (a room of phones asks for them all).
+  if (scripts.includes(sub)) return { body: ownFile(path.join(runtime, sub)), type: mimeType(sub) };
+  if (sub === 'mermaid.min.js') return { body: ownFile(MERMAID_BROWSER_FILE), type: mimeType(sub) };
   for (const style of styles) {
     if (!style) continue;
     if (sub === style.name) return { body: style.css, type: mimeType(sub) };

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { refuseProjectFile } from '../project-files';
 import { isAllowedHost, safeRequestPath } from './security';
+import { sendBody, sendFile } from './send-resource';
 
 /** What a server can send: content it holds, or a file it was told about by name. */
 export type Resource =
@@ -43,15 +44,11 @@ export function createHandler(opts: HandlerOptions) {
     const found = opts.resolve(pathname);
     if (!isWelcomeFrom(req.headers['sec-fetch-site'], req.headers['sec-fetch-mode'], pathname, found)) return send(403, 'Forbidden: requested by another site\n');
     if (!found) return send(404, 'Not found\n');
-    const headers = { 'content-type': found && 'type' in found ? found.type : 'text/plain', 'cache-control': 'no-store' };
     if ('redirect' in found) {
       res.writeHead(302, { location: found.redirect });
       return res.end();
     }
-    if ('body' in found) {
-      res.writeHead(200, headers);
-      return res.end(req.method === 'HEAD' ? undefined : found.body);
-    }
+    if ('body' in found) return sendBody(req, res, found.body, found.type);
     let real: string;
     try {
       real = fs.realpathSync(found.file);
@@ -61,9 +58,7 @@ export function createHandler(opts: HandlerOptions) {
     const inside = realRoots.some((r) => real.startsWith(r + path.sep));
     if (!inside) return send(403, 'Forbidden\n');
     if (found.deckFile && opts.bounds && refuseProjectFile(real, realBounds!)) return send(403, 'Forbidden\n');
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
+    sendFile(req, res, real, found.type);
   };
 }
 
