@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDefaultCommand } from '../../src/cli/default-command';
 import { runDeckhand } from '../helpers/cli-build';
 import { makeProject } from '../helpers/fixtures';
+import { serveCli } from '../helpers/serve-cli';
 
-const CLI = path.resolve(__dirname, '..', '..', 'bin', 'deckhand.js');
 const COMMANDS = ['init', 'build', 'dev', 'export', 'check', 'present', 'help'];
 
 describe('deckhand <file.md>', () => {
@@ -30,26 +29,14 @@ describe('deckhand <file.md>', () => {
 
   it('serves the deck with live preview and stops with exit 0 on Ctrl+C', async () => {
     const root = makeProject({ 'talk.md': '# Hello from a single file\n\nNote: notes' });
-    const env = { ...process.env, DECKHAND_CACHE_DIR: path.join(root, '.cache') };
-    const child = spawn(process.execPath, [CLI, 'talk.md', '--port', '0', '--no-chromium'], { cwd: root, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    const serving = new Promise<void>((resolve, reject) => {
-      child.stderr.on('data', (b: Buffer) => {
-        stderr += b.toString();
-        if (stderr.includes('serving with live preview')) resolve();
-      });
-      child.once('exit', () => reject(new Error(`exited before serving:\n${stderr}`)));
-    });
-    const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+    const dev = await serveCli(root, ['talk.md', '--port', '0', '--no-chromium'], { DECKHAND_CACHE_DIR: path.join(root, '.cache') });
     try {
-      await serving;
-      const url = /serving with live preview at (\S+)/.exec(stderr)![1];
-      const page = await fetch(`${url}talk/`);
+      const page = await fetch(`${dev.url}talk/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Hello from a single file');
     } finally {
-      process.kill(-child.pid!, 'SIGINT');
+      dev.interrupt();
     }
-    expect(await exited, stderr).toBe(0);
+    expect(await dev.exited, dev.stderr()).toBe(0);
   });
 });
