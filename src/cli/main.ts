@@ -6,6 +6,7 @@ import { runDev, type DevFlags } from './dev-command';
 import { runPresent, type PresentFlags } from './present-command';
 import { runExport, type ExportFlags } from './export-command';
 import { runCheck, type CheckFlags } from './check-command';
+import { versionLine } from './version';
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
@@ -18,6 +19,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .name('deckhand')
     .description('Markdown + Mermaid → reveal.js decks')
     .showHelpAfterError()
+    .version(versionLine(), '-v, --version', 'print the versions of Deckhand, reveal.js and mermaid')
     // Help and usage errors end the run with an exit code instead of exiting the process.
     .exitOverride();
   const done = (c: number) => {
