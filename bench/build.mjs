@@ -50,8 +50,7 @@ for (const n of sizes) {
 console.table(rows);
 
 // One diagram rendered in an already-warm page: what an edit in the dev server costs.
-const { DiagramRenderer } = await import('../lib/index.js');
-const { compileStyle } = await import('../lib/index.js');
+const { DiagramRenderer, compileStyle } = await import('../lib/internal.js');
 const style = (await compileStyle('deckhand', 'github-dark', work, {})).style;
 const renderer = new DiagramRenderer({ chromium: process.env.DECKHAND_CHROMIUM || '/usr/bin/chromium', cacheDir: path.join(work, 'warm-cache'), log: () => {} });
 const theme = { id: style.fontId, themeCss: style.css, themeFiles: style.files };

@@ -3,7 +3,7 @@
 // Talks to bench/soak.mjs over IPC: log lines out; heap questions in, answers out.
 import path from 'node:path';
 
-const { startDevServer } = await import('../lib/index.js');
+const { startDevServer } = await import('../lib/internal.js'); // its per-deck state (decks) is internal
 const [root] = process.argv.slice(2);
 
 process.on('uncaughtException', (e) => {

@@ -1,12 +1,25 @@
-// Compiles Deckhand itself: the Node code into lib/ and the browser runtime into lib/runtime/.
-// Runs on `npm install` (prepare) and before tests; never writes into dist/, the decks' output.
-import * as esbuild from 'esbuild';
+// Compiles Deckhand itself: the Node code into lib/, the browser runtime into lib/runtime/, and
+// copies the stylesheet every deck gets into lib/deckhand.css: lib/ holds everything the tool
+// reads at run time besides themes/ and its dependencies. Never writes into dist/, the decks' output.
+//   node scripts/bundle.mjs              before tests and benchmarks
+//   node scripts/bundle.mjs --types      `npm pack`/`npm publish` (prepack): also lib/*.d.ts
+//   node scripts/bundle.mjs --if-source  `npm install` (prepare): a checkout compiles itself;
+//                                        an installed package (no src/) ships lib/ prebuilt
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
+const flags = new Set(process.argv.slice(2));
+if (flags.has('--if-source')) {
+  if (!fs.existsSync(path.join(root, 'src'))) process.exit(0);
+  // npm runs prepare right after prepack when packing: lib/ is already built, with its types.
+  if (process.env.npm_command === 'pack' || process.env.npm_command === 'publish') process.exit(0);
+}
+const esbuild = await import('esbuild');
 const started = Date.now();
 fs.rmSync(lib, { recursive: true, force: true });
 
@@ -34,7 +47,8 @@ await Promise.all([
     logLevel: 'warning',
   }),
   esbuild.build({
-    entryPoints: { index: path.join(root, 'src/index.ts'), cli: path.join(root, 'src/cli/main.ts') },
+    // internal.js: what the benchmarks measure beyond the public API; not in package.json "exports".
+    entryPoints: { index: path.join(root, 'src/index.ts'), cli: path.join(root, 'src/cli/main.ts'), internal: path.join(root, 'src/internal.ts') },
     outdir: lib,
     bundle: true,
     platform: 'node',
@@ -51,4 +65,30 @@ await Promise.all([
   }),
 ]);
 fs.writeFileSync(path.join(lib, 'package.json'), '{ "type": "module" }\n');
+fs.copyFileSync(path.join(root, 'src/client/deckhand.css'), path.join(lib, 'deckhand.css'));
+if (flags.has('--types')) {
+  // The public API's declarations (tsconfig.build.json): lib/index.d.ts and what it imports.
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  addImportExtensions(lib);
+}
 console.error(`deckhand: compiled lib/ in ${Date.now() - started} ms`);
+
+/**
+ * src/ imports without extensions (moduleResolution Bundler); a consumer resolving with NodeNext
+ * needs them in the declarations of an ES module package: './build' becomes './build.js'.
+ */
+function addImportExtensions(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const text = fs.readFileSync(file, 'utf8').replace(/(from |import\()(['"])(\.{1,2}\/[^'"]*)\2/g, (whole, before, quote, spec) => {
+      if (/\.js$/.test(spec)) return whole;
+      const target = path.resolve(path.dirname(file), spec);
+      const resolved = fs.existsSync(`${target}.d.ts`) ? `${spec}.js` : fs.existsSync(path.join(target, 'index.d.ts')) ? `${spec}/index.js` : undefined;
+      if (!resolved) throw new Error(`bundle: ${file} imports ${spec}, which has no declaration file`);
+      return `${before}${quote}${resolved}${quote}`;
+    });
+    fs.writeFileSync(file, text);
+  }
+}

@@ -59,7 +59,7 @@ export async function compileStyle(
   }
   if (!themeFile || !highlightFile) return { diagnostics };
 
-  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'src', 'client', 'deckhand.css')];
+  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css')];
   const key = createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
   const diskFile = cacheDir ? path.join(cacheDir, 'styles', `${key}.json`) : undefined;
   let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);

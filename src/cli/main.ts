@@ -8,6 +8,7 @@ import { runCheck, type CheckFlags } from './check-command';
 import { runInit } from './init-command';
 import { withDefaultCommand } from './default-command';
 import { engineOptions, lookOptions, serveOptions } from './shared-options';
+import { versionLine } from './version';
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
@@ -20,6 +21,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .name('deckhand')
     .description('Markdown + Mermaid → reveal.js decks')
     .showHelpAfterError()
+    .version(versionLine(), '-v, --version', 'print the versions of Deckhand, reveal.js and mermaid')
     // Help and usage errors end the run with an exit code instead of exiting the process.
     .exitOverride()
     .addHelpText('after', '\n`deckhand <deck.md | folder>` previews that deck: the same as `deckhand dev <deck>`.');

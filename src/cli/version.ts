@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageRoot } from '../package-root';
+
+const nodeRequire = createRequire(import.meta.url);
+
+/**
+ * `deckhand --version`: Deckhand's own version and those of the engines it bundles into every
+ * deck, since a deck looks and behaves as those versions make it:
+ * `deckhand 0.1.0 (reveal.js 5.2.1, mermaid 11.17.2)`.
+ */
+export function versionLine(): string {
+  const own = readVersion(path.join(packageRoot(), 'package.json'));
+  const engines = ['reveal.js', 'mermaid'].map((name) => `${name} ${readVersion(nodeRequire.resolve(`${name}/package.json`))}`);
+  return `deckhand ${own} (${engines.join(', ')})`;
+}
+
+function readVersion(file: string): string {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+}
