@@ -56,7 +56,7 @@ await Promise.all([
     target: 'node20',
     // Small pure-JS dependencies are bundled in: one ES module loads faster than dozens of
     // CommonJS files. Large or native ones (esbuild, playwright-core, chokidar, mermaid) stay external.
-    external: ['esbuild', 'playwright-core', 'chokidar', 'mermaid', 'ws', 'sirv', 'reveal.js', '@fontsource/*', 'open', 'send'],
+    external: ['esbuild', 'playwright-core', 'chokidar', 'ws', 'reveal.js', '@fontsource/*', 'open', 'send'],
     splitting: true,
     // Bundled CommonJS dependencies call require(); give the ES module output one.
     banner: { js: "import { createRequire as __deckhandCreateRequire } from 'node:module'; const require = __deckhandCreateRequire(import.meta.url);" },
@@ -66,6 +66,12 @@ await Promise.all([
 ]);
 fs.writeFileSync(path.join(lib, 'package.json'), '{ "type": "module" }\n');
 fs.copyFileSync(path.join(root, 'src/client/deckhand.css'), path.join(lib, 'deckhand.css'));
+// Decks need only mermaid's browser bundle (drawn in Chromium, or in the viewer's browser as a
+// fallback) and its version: shipping those two instead of the mermaid package saves an
+// install about 140 MB.
+const mermaidPackage = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/mermaid/package.json'), 'utf8'));
+fs.copyFileSync(path.join(root, 'node_modules/mermaid/dist/mermaid.min.js'), path.join(lib, 'runtime', 'mermaid.min.js'));
+fs.writeFileSync(path.join(lib, 'runtime', 'mermaid.json'), JSON.stringify({ version: mermaidPackage.version }) + '\n');
 if (flags.has('--types')) {
   // The public API's declarations (tsconfig.build.json): lib/index.d.ts and what it imports.
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { MERMAID_VERSION } from '../diagrams/render-diagrams';
 import { packageRoot } from '../package-root';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -12,8 +13,8 @@ const nodeRequire = createRequire(import.meta.url);
  */
 export function versionLine(): string {
   const own = readVersion(path.join(packageRoot(), 'package.json'));
-  const engines = ['reveal.js', 'mermaid'].map((name) => `${name} ${readVersion(nodeRequire.resolve(`${name}/package.json`))}`);
-  return `deckhand ${own} (${engines.join(', ')})`;
+  const reveal = readVersion(nodeRequire.resolve('reveal.js/package.json'));
+  return `deckhand ${own} (reveal.js ${reveal}, mermaid ${MERMAID_VERSION})`;
 }
 
 function readVersion(file: string): string {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageRoot } from '../package-root';
 import type { Browser } from 'playwright-core';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { DiagramRef, DiagramResult } from '../types';
@@ -8,9 +9,10 @@ import { installHint } from './find-chromium';
 import { DEFAULTS } from '../options';
 import { diagramKey, openDiagramCache } from './cache';
 
-const nodeRequire = createRequire(import.meta.url);
-export const MERMAID_VERSION: string = nodeRequire('mermaid/package.json').version;
-export const MERMAID_BROWSER_FILE: string = nodeRequire.resolve('mermaid/dist/mermaid.min.js');
+// mermaid's browser bundle and version, as scripts/bundle.mjs copies them into lib/runtime/.
+const MERMAID_RUNTIME = path.join(packageRoot(), 'lib', 'runtime');
+export const MERMAID_VERSION: string = (JSON.parse(fs.readFileSync(path.join(MERMAID_RUNTIME, 'mermaid.json'), 'utf8')) as { version: string }).version;
+export const MERMAID_BROWSER_FILE: string = path.join(MERMAID_RUNTIME, 'mermaid.min.js');
 
 export interface DiagramTheme extends Omit<RenderPageAssets, 'mermaidFile'> {
   /** Changes whenever the theme's font rules do: part of every cache key. */
