@@ -19,6 +19,8 @@ export interface StartTag {
   /** The tag's place in the source: `html.slice(start, end)` is `<name …>`. */
   start: number;
   end: number;
+  /** Where its end tag is, when the source has one (not for void elements or implied ends). */
+  close?: { start: number; end: number };
 }
 
 export interface TextRun {
@@ -30,9 +32,22 @@ export interface TextRun {
   end: number;
 }
 
+/** A comment, placed in the tree the way a browser's DOM would hold it. */
+export interface HtmlComment {
+  /** What is between `<!--` and `-->`. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index in `tags` of the element just before it among its siblings (`<br>`s skipped, as reveal.js does). */
+  previous?: number;
+  /** Index in `tags` of the element holding it. */
+  parent?: number;
+}
+
 export interface HtmlScan {
   tags: StartTag[];
   texts: TextRun[];
+  comments: HtmlComment[];
 }
 
 /**
@@ -42,25 +57,38 @@ export interface HtmlScan {
 export function scanHtml(html: string, firstTagOnly = false): HtmlScan {
   const tags: StartTag[] = [];
   const texts: TextRun[] = [];
-  const open: string[] = [];
+  const comments: HtmlComment[] = [];
+  // The open elements; `tag` is undefined for the ones a parser implies, `last` is the latest closed child.
+  const open: Array<{ name: string; tag?: number; last?: number }> = [{ name: '' }];
   const parser = new Parser(
     {
       onopentag(name, attributes, implied) {
-        if (implied) return;
+        if (implied) {
+          open.push({ name });
+          return;
+        }
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
-        open.push(name);
+        open.push({ name, tag: tags.length });
         // HTML's attribute names are case-insensitive; SVG's and MathML's are not (viewBox).
-        const foreign = open.some((n) => n === 'svg' || n === 'math');
+        const foreign = open.some((n) => n.name === 'svg' || n.name === 'math');
         tags.push({ name, attributes: foreign ? { ...attributes } : lowerCaseNames(attributes), selfClosing: html[end - 2] === '/', start, end });
         if (firstTagOnly) parser.pause();
       },
-      onclosetag() {
-        open.pop();
+      onclosetag(name, implied) {
+        if (open.length < 2) return;
+        const element = open.pop();
+        if (element?.tag === undefined) return;
+        if (!implied) tags[element.tag].close = { start: parser.startIndex, end: parser.endIndex + 1 };
+        if (name !== 'br') open[open.length - 1].last = element.tag;
+      },
+      oncomment(text) {
+        const holder = open[open.length - 1];
+        comments.push({ text, start: parser.startIndex, end: parser.endIndex + 1, previous: holder.last, parent: holder.tag });
       },
       ontext(text) {
         const last = texts.at(-1);
-        const parent = open.at(-1);
+        const parent = open.length > 1 ? open[open.length - 1].name : undefined;
         // One run of text may arrive in pieces (around each entity): join them.
         if (last && last.end === parser.startIndex && last.parent === parent) {
           last.text += text;
@@ -71,7 +99,7 @@ export function scanHtml(html: string, firstTagOnly = false): HtmlScan {
     { lowerCaseAttributeNames: false, decodeEntities: true },
   );
   parser.end(html);
-  return { tags, texts };
+  return { tags, texts, comments };
 }
 
 function lowerCaseNames(attributes: Attributes): Attributes {

@@ -70,3 +70,18 @@ describe('addAttributes', () => {
     expect(addAttributes('\n<p>x</p>', {})).toBe('\n<p>x</p>');
   });
 });
+
+describe('scanHtml comments', () => {
+  it('places each comment after its previous element sibling or in its parent, and finds end tags', () => {
+    const html = '<div><p>a</p><br><!-- one --><span><!-- two --></span></div><!--three-->';
+    const { tags, comments } = scanHtml(html);
+    const name = (i?: number) => (i === undefined ? undefined : tags[i].name);
+    expect(comments.map((c) => [c.text.trim(), name(c.previous), name(c.parent), html.slice(c.start, c.end)])).toEqual([
+      ['one', 'p', 'div', '<!-- one -->'],
+      ['two', undefined, 'span', '<!-- two -->'],
+      ['three', 'div', undefined, '<!--three-->'],
+    ]);
+    const div = tags[0];
+    expect(div.close && html.slice(div.close.start, div.close.end)).toBe('</div>');
+  });
+});

@@ -81,4 +81,29 @@ describe('renderSlide', () => {
     expect(slide.attributes['data-background-image']).toMatch(/^assets\/cat-\w+\.png$/);
     expect(slide.assets).toHaveLength(1);
   });
+
+  it('applies attribute comments inside raw HTML as reveal.js places them in the DOM', () => {
+    const { slide } = render(
+      '<h5>x</h5>\n<!-- .slide: data-background="img/cat.png" class="dark" -->\n\n' +
+        '<div>a</div> <!-- .element: class="fragment" data-fragment-index="1" -->\n\n' +
+        '<div class="box"><p>b</p><br>\n<!-- .element: class="fragment" --><span>c<!-- .element: id="s" --></span></div>\n',
+    );
+    // The background in a comment inside raw HTML is still a copied file.
+    expect(slide.attributes).toEqual({ 'data-background': expect.stringMatching(/^assets\/cat-\w+\.png$/), class: 'dark' });
+    expect(slide.assets).toHaveLength(1);
+    const html = parseFragment(slide.html);
+    expect(attributes(all(html, 'div')[0])).toEqual({ class: 'fragment', 'data-fragment-index': '1' });
+    // The previous element sibling (a <br> skipped), else the parent.
+    expect(one(html, 'div.box > p').className).toBe('fragment');
+    expect(one(html, 'div.box > span').id).toBe('s');
+    expect(comments(html)).toEqual([]);
+    expect(one(html, 'h5').textContent).toBe('x');
+  });
+
+  it('applies an .element comment on a list item\'s continuation line to the item', () => {
+    const { slide } = render('* one\n  <!-- .element: class="fragment" -->\n* two\n');
+    const html = parseFragment(slide.html);
+    expect(all(html, 'li').map((li) => [li.textContent?.trim(), li.className])).toEqual([['one', 'fragment'], ['two', '']]);
+    expect(comments(html)).toEqual([]);
+  });
 });
