@@ -1,4 +1,5 @@
 import core from 'highlight.js/lib/core';
+import { attributeString, type Attributes } from './html-tokens';
 import { LANGUAGES } from './languages';
 
 // Deckhand's own instance: registering languages on highlight.js's shared one would change it
@@ -20,19 +21,22 @@ export function parseFenceInfo(info: string): FenceInfo {
   const spec = LINE_SPEC.exec(info);
   const lang = info.replace(LINE_SPEC, '').trim().split(/\s+/)[0] ?? '';
   if (!spec) return { lang };
-  const steps = spec[2]
-    .split('|')
-    .map((step) =>
-      step
-        .split(',')
-        .map((r) => r.trim())
-        .filter(Boolean)
-        .map((r): [number, number] => {
-          const [a, b] = r.split('-').map((n) => parseInt(n, 10));
-          return [a, Number.isFinite(b) ? b : a];
-        }),
-    );
-  return { lang, steps, startFrom: spec[1] ? parseInt(spec[1], 10) : undefined };
+  return { lang, steps: parseLineSteps(spec[2]), startFrom: spec[1] ? parseInt(spec[1], 10) : undefined };
+}
+
+/** reveal.js's step list `1|2-3,5|0`: ranges per step; a `0` is a step that highlights nothing. */
+export function parseLineSteps(spec: string): Array<Array<[number, number]>> {
+  return spec.split('|').map((step) =>
+    step
+      .split(',')
+      .map((r) => r.trim())
+      .filter((r) => /^\d/.test(r))
+      .map((r): [number, number] => {
+        const [a, b] = r.split('-').map((n) => parseInt(n, 10));
+        return [a, Number.isFinite(b) ? b : a];
+      })
+      .filter(([a]) => a > 0),
+  );
 }
 
 export function highlightToHtml(code: string, lang: string): { html: string; language: string } {
@@ -46,10 +50,18 @@ export function highlightToHtml(code: string, lang: string): { html: string; lan
  * a line-number table, and one extra `fragment` block per highlight step.
  * Doing it here means no highlighter is shipped to the browser.
  */
-export function renderCodeBlock(code: string, info: FenceInfo, extraAttrs = ''): string {
+export function renderCodeBlock(code: string, info: FenceInfo, own: { pre?: Attributes; code?: Attributes } = {}): string {
   const { html, language } = highlightToHtml(code.replace(/\n$/, ''), info.lang);
-  const cls = `hljs language-${escapeAttr(language)}`;
-  if (!info.steps) return `<pre class="code-wrapper"${extraAttrs}><code class="${cls}">${html}</code></pre>\n`;
+  // The author's own attributes (raw `<pre><code>`) stay; their classes come after Deckhand's.
+  const { class: preClass, ...preAttrs } = own.pre ?? {};
+  const { class: codeClass, ...codeAttrs } = own.code ?? {};
+  const pre = `<pre class="${['code-wrapper', preClass].filter(Boolean).map(escapeAttr).join(' ')}"${attributeString(preAttrs)}>`;
+  const cls = [`hljs language-${escapeAttr(language)}`, codeClass && escapeAttr(codeClass)].filter(Boolean).join(' ');
+  const extra = attributeString(codeAttrs);
+  // An id names one element: the first step's.
+  const { id: _id, ...stepAttrs } = codeAttrs;
+  const stepExtra = attributeString(stepAttrs);
+  if (!info.steps) return `${pre}<code class="${cls}"${extra}>${html}</code></pre>\n`;
   const lines = splitHighlightedLines(html);
   const start = info.startFrom ?? 1;
   const steps = info.steps.length ? info.steps : [[]];
@@ -65,9 +77,9 @@ export function renderCodeBlock(code: string, info: FenceInfo, extraAttrs = ''):
       .join('');
     const classes = [cls, marked.size ? 'has-highlights' : '', i > 0 ? 'fragment' : ''].filter(Boolean).join(' ');
     const spec = ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
-    return `<code class="${classes}" data-line-numbers="${spec}"${info.startFrom ? ` data-ln-start-from="${start}"` : ''}><table class="hljs-ln"><tbody>${rows}</tbody></table></code>`;
+    return `<code class="${classes}" data-line-numbers="${spec}"${info.startFrom ? ` data-ln-start-from="${start}"` : ''}${i > 0 ? stepExtra : extra}><table class="hljs-ln"><tbody>${rows}</tbody></table></code>`;
   });
-  return `<pre class="code-wrapper"${extraAttrs}>${blocks.join('')}</pre>\n`;
+  return `${pre}${blocks.join('')}</pre>\n`;
 }
 
 /** Splits highlighted HTML into lines, closing and reopening spans that cross line ends. */

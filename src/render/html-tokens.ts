@@ -102,6 +102,13 @@ export function scanHtml(html: string, firstTagOnly = false): HtmlScan {
   return { tags, texts, comments };
 }
 
+/** Text as a browser reads it where tags are not expected: entities decoded, every `<` kept as written. */
+export function decodeHtmlText(text: string): string {
+  return scanHtml(text.replace(/</g, '&lt;'))
+    .texts.map((t) => t.text)
+    .join('');
+}
+
 function lowerCaseNames(attributes: Attributes): Attributes {
   const out: Attributes = {};
   for (const [k, v] of Object.entries(attributes)) if (!(k.toLowerCase() in out)) out[k.toLowerCase()] = v;

@@ -7,6 +7,7 @@ import { diagramHole, relativeHtml, splitHoles, withoutNul } from './html-parts'
 import { addAttributes as injectAttributes } from './html-tokens';
 import { locateTokens } from './locate';
 import type { ResolveContext } from './references';
+import { highlightRawCode } from './raw-code';
 import { outlineSlide } from './slide-outline';
 import { resolveBackgrounds, resolveSlideReferences, type ReferencedToken, type SlideReferences } from './slide-references';
 
@@ -94,7 +95,7 @@ function deckRenderer(): NonNullable<MarkedExtension['renderer']> {
   };
   overrides.html = function (token) {
     const t = token as Tokens.HTML & ReferencedToken;
-    return t.deckHtml ?? t.text;
+    return highlightRawCode(t.deckHtml ?? t.text);
   };
   return overrides as NonNullable<MarkedExtension['renderer']>;
 }

@@ -7,6 +7,8 @@ describe('parseFenceInfo', () => {
     expect(parseFenceInfo('py [10: 11]')).toMatchObject({ lang: 'py', startFrom: 10, steps: [[[11, 11]]] });
     expect(parseFenceInfo('bash')).toEqual({ lang: 'bash' });
     expect(parseFenceInfo('js []').steps).toEqual([[]]);
+    // reveal.js's `0`: a step with nothing highlighted.
+    expect(parseFenceInfo('js [0|2]').steps).toEqual([[], [[2, 2]]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAttributes, encodeAttribute, rewriteMediaUrls, scanHtml } from '../../src/render/html-tokens';
+import { addAttributes, decodeHtmlText, encodeAttribute, rewriteMediaUrls, scanHtml } from '../../src/render/html-tokens';
 
 const tag = (html: string, name: string, n = 0) => scanHtml(html).tags.filter((t) => t.name === name)[n];
 
@@ -84,4 +84,9 @@ describe('scanHtml comments', () => {
     const div = tags[0];
     expect(div.close && html.slice(div.close.start, div.close.end)).toBe('</div>');
   });
+
+  it('decodes entities in text where a < stays as written', () => {
+    expect(decodeHtmlText('a &lt; b <i>&amp;&#65;')).toBe('a < b <i>&A');
+  });
 });
+

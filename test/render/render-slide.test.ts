@@ -106,4 +106,39 @@ describe('renderSlide', () => {
     expect(all(html, 'li').map((li) => [li.textContent?.trim(), li.className])).toEqual([['one', 'fragment'], ['two', '']]);
     expect(comments(html)).toEqual([]);
   });
+
+  it('highlights code written as raw <pre><code> like a fence', () => {
+    const { slide } = render(
+      '<pre class="tall"><code class="rust extra" id="c" data-trim data-noescape data-line-numbers="0|1|2-3">\n' +
+        '    fn main() {\n      let a = 1 &lt; 2;\n    }\n</code></pre>\n',
+    );
+    const html = parseFragment(slide.html);
+    expect(one(html, 'pre').className).toBe('code-wrapper tall');
+    const codes = all(html, 'pre > code');
+    expect(codes.map((c) => [c.getAttribute('data-line-numbers'), c.classList.contains('fragment'), c.classList.contains('has-highlights')])).toEqual([
+      ['', false, false],
+      ['1', true, true],
+      ['2-3', true, true],
+    ]);
+    expect(codes.every((c) => c.classList.contains('language-rust') && c.classList.contains('extra'))).toBe(true);
+    // Only the first step keeps the id; reveal.js's own switches are used up.
+    expect(codes.map((c) => c.id)).toEqual(['c', '', '']);
+    expect(codes.some((c) => c.hasAttribute('data-trim') || c.hasAttribute('data-noescape'))).toBe(false);
+    // Trimmed of blank lines and common indentation; entities decoded, then escaped once.
+    expect(texts(codes[0], 'td.hljs-ln-code')).toEqual(['fn main() {', 'let a = 1 < 2;', '}']);
+    expect(all(codes[0], 'td.hljs-ln-code')[1].innerHTML.startsWith('  ')).toBe(true);
+    expect(texts(codes[0], 'span.hljs-keyword')).toEqual(['fn', 'let']);
+    expect(texts(codes[2], 'tr.highlight-line td.hljs-ln-code')).toEqual(['let a = 1 < 2;', '}']);
+  });
+
+  it('reads raw code without data-noescape as text, and its language and first line number', () => {
+    const { slide } = render('<pre><code class="language-js" data-line-numbers data-ln-start-from="5">if (a <b> c) {}</code></pre>\n\n<pre><code>plain</code></pre>\n');
+    const html = parseFragment(slide.html);
+    const [numbered, plain] = all(html, 'pre > code');
+    expect(numbered.className).toBe('hljs language-js');
+    expect(texts(numbered, 'td.hljs-ln-code')).toEqual(['if (a <b> c) {}']);
+    expect(all(numbered, 'td.hljs-ln-numbers').map((td) => td.getAttribute('data-line-number'))).toEqual(['5']);
+    expect(attributes(plain)).toEqual({ class: 'hljs language-plaintext' });
+    expect(plain.textContent).toBe('plain');
+  });
 });
