@@ -34,6 +34,8 @@ export interface BuildOptions extends CommonOptions {
   force: boolean;
   /** Adds the live-preview client to every page (used by `deckhand dev`). */
   dev: boolean;
+  /** Fail on warnings too (a missing image, say), not only on errors. */
+  strict: boolean;
 }
 
 /** Where a server listens. */
@@ -97,7 +99,7 @@ export const DEFAULTS = {
 
 /** Defaults of each command's own fields (the common ones come from the environment: see resolve-options.ts). */
 export function defaultBuildFields(): Omit<BuildOptions, keyof CommonOptions> {
-  return { inputs: [], outDir: DEFAULTS.outDir, force: false, dev: false };
+  return { inputs: [], outDir: DEFAULTS.outDir, force: false, dev: false, strict: false };
 }
 
 export function defaultServeFields(): ServeOptions {
