@@ -65,7 +65,7 @@ export async function compileStyle(
   let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);
   if (!stored) {
     try {
-      stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`);
+      stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`, themeName);
     } catch (e) {
       return { diagnostics: [...diagnostics, ...styleErrors(e, root, themeFile)] };
     }
@@ -76,12 +76,12 @@ export async function compileStyle(
   if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value!);
   const leaks = outsideInputs(stored.inputs.map(([f]) => f), root, cacheDir);
   if (leaks.length) return { diagnostics: [...diagnostics, ...leaks.map((m) => diagnostic('outside-project', m, { file: themeFile, line: 1 }))] };
-  for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : { file: themeFile, line: 1 }, 'warning'));
+  for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : isOwnFile(themeFile) ? undefined : { file: themeFile, line: 1 }, 'warning'));
   const files = new Map(Object.entries(stored.files).map(([rel, b64]) => [rel, Buffer.from(b64, 'base64') as Uint8Array]));
   return { style: { name: stored.name, css: stored.css, files, id: stored.id, fontId: stored.fontId, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
 }
 
-async function runEsbuild(entries: string[], root: string, name: string): Promise<StoredStyle> {
+async function runEsbuild(entries: string[], root: string, name: string, themeName: string): Promise<StoredStyle> {
   const esbuild = await import('esbuild');
   const warnings: StyleWarning[] = [];
   const result = await esbuild.build({
@@ -104,7 +104,7 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
         name: 'deckhand-offline',
         setup(build) {
           build.onResolve({ filter: /^(https?:)?\/\// }, (args) => {
-            warnings.push({ code: 'theme-remote-import', message: `theme imports ${args.path}; it is left out so the deck works offline`, ...where(args.importer, root) });
+            warnings.push({ code: 'theme-remote-import', message: remoteImportMessage(themeName, args.path), ...where(args.importer, root) });
             return { path: args.path, namespace: 'deckhand-empty' };
           });
           build.onLoad({ filter: /.*/, namespace: 'deckhand-empty' }, () => ({ contents: '', loader: 'css' }));
@@ -129,9 +129,21 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
   return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), files, warnings };
 }
 
-/** The file that holds an @import, if it is a real file (not the generated entry). */
+/** The file that holds an @import, if it is the author's (not the generated entry, nor a theme inside Deckhand's install). */
 function where(importer: string, root: string): Partial<StyleWarning> {
-  return importer && importer !== '<stdin>' ? { file: path.resolve(root, importer), line: 1 } : {};
+  if (!importer || importer === '<stdin>') return {};
+  const file = path.resolve(root, importer);
+  return isOwnFile(file) ? {} : { file, line: 1 };
+}
+
+function remoteImportMessage(themeName: string, url: string): string {
+  const what = /fonts\.(googleapis|gstatic)\.com/.test(url) ? 'fonts from Google' : url;
+  return `theme ${themeName} imports ${what}; left out so the deck works offline`;
+}
+
+/** A file of an installed package (reveal.js's themes): no place an author can edit, so no place to point at. */
+function isOwnFile(file: string): boolean {
+  return file.split(path.sep).includes('node_modules');
 }
 
 /** esbuild's errors (an import it cannot resolve, a CSS syntax error) at their place in the theme. */
