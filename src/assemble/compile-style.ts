@@ -45,27 +45,39 @@ export async function compileStyle(
   themeName: string,
   highlightName: string,
   root: string,
-  at: { theme?: SourcePosition; highlightTheme?: SourcePosition },
+  at: { theme?: SourcePosition; highlightTheme?: SourcePosition; css?: SourcePosition },
   cacheDir?: string,
+  /** reveal-md's `theme: custom.css` and `css:` name files relative to the file that names them (`baseDir`). */
+  local: { baseDir: string; css: readonly string[] } = { baseDir: root, css: [] },
 ): Promise<{ style?: CompiledStyle; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const themeFile = findTheme(themeName, root);
+  const themeIsFile = /\.css$/i.test(themeName);
+  const themeFile = themeIsFile ? existingFile(path.resolve(at.theme ? path.dirname(at.theme.file) : local.baseDir, themeName)) : findTheme(themeName, root);
   const highlightFile = findHighlightTheme(highlightName);
   if (!themeFile) {
-    diagnostics.push(diagnostic('unknown-theme', `unknown theme "${themeName}" (available: ${listThemeNames(root).join(', ')})`, at.theme));
+    const message = themeIsFile ? `theme file not found: ${themeName}` : `unknown theme "${themeName}" (available: ${listThemeNames(root).join(', ')})`;
+    diagnostics.push(diagnostic('unknown-theme', message, at.theme));
+  }
+  const cssFiles: string[] = [];
+  for (const css of local.css) {
+    const file = existingFile(path.resolve(at.css ? path.dirname(at.css.file) : local.baseDir, css));
+    if (file) cssFiles.push(file);
+    else diagnostics.push(diagnostic('missing-stylesheet', `stylesheet not found: ${css}`, at.css));
   }
   if (!highlightFile) {
     diagnostics.push(diagnostic('unknown-highlight-theme', `unknown highlightTheme "${highlightName}" (a highlight.js style name such as github-dark)`, at.highlightTheme));
   }
-  if (!themeFile || !highlightFile) return { diagnostics };
+  if (!themeFile || !highlightFile || cssFiles.length < local.css.length) return { diagnostics };
 
-  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css')];
+  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css'), ...cssFiles];
   const key = createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
+  // Files named by path may differ between decks with the same names: the hash keeps their outputs apart.
+  const label = themeIsFile || cssFiles.length ? `${path.basename(themeName, path.extname(themeName)).replace(/[^\w.-]+/g, '-')}-${key.slice(0, 8)}` : themeName;
   const diskFile = cacheDir ? path.join(cacheDir, 'styles', `${key}.json`) : undefined;
   let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);
   if (!stored) {
     try {
-      stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`, themeName);
+      stored = await runEsbuild(entries, root, `style-${label}.${highlightName}.css`, themeName);
     } catch (e) {
       return { diagnostics: [...diagnostics, ...styleErrors(e, root, themeFile)] };
     }
@@ -175,6 +187,14 @@ function outsideInputs(inputs: string[], root: string, cacheDir: string | undefi
     if (reason) out.push(`the theme uses ${file}, which cannot go into a deck: ${reason}`);
   }
   return out;
+}
+
+function existingFile(file: string): string | undefined {
+  try {
+    return fs.statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
