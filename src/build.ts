@@ -49,9 +49,10 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
     await diagrams.close();
   }
   const diagnostics = compiled.flatMap((c) => c.diagnostics);
-  if (hasErrors(diagnostics)) {
+  if (hasErrors(diagnostics) || (options.strict && diagnostics.length)) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    throw new DeckhandError(`build failed with ${errors} error${errors === 1 ? '' : 's'}; ${path.relative(options.root, options.outDir) || options.outDir} left unchanged`, diagnostics);
+    const what = errors ? `${errors} error${errors === 1 ? '' : 's'}` : `${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'} (--strict)`;
+    throw new DeckhandError(`build failed with ${what}; ${path.relative(options.root, options.outDir) || options.outDir} left unchanged`, diagnostics);
   }
   guardOutputDir(options.outDir, keep(compiled), options.force);
   writeOutput(options.outDir, [...outputFiles(compiled), { path: OUTPUT_MARKER, contents: 'This folder is written by deckhand build, which replaces it whole on every build.\n' }]);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { compileStyle } from './assemble/compile-style';
 import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
@@ -52,19 +53,18 @@ export interface CompileEnv {
  * Nothing here writes to disk, so the dev server reuses it as it is.
  */
 export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<CompiledDeck> {
-  const parsed = parseDeck(source, env.splitCache);
+  const parsed = parseDeck(source, env.splitCache, { revealMd: env.deckOverrides?.revealMd });
   if (env.stopOnParseErrors && hasErrors(parsed.diagnostics)) {
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     throw new DeckhandError('the deck has errors', parsed.diagnostics.map((d) => withFrame(d, d.file ? texts.get(d.file) : undefined)));
   }
-  const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides);
+  const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides, { config: parsed.deck.config, defaults: parsed.deck.defaults });
   const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache);
   const title = options.title || firstHeading(rendered.deck) || source.name;
   const deck: RenderedDeck = { ...rendered.deck, title };
-  const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {
-    theme: parsed.deck.frontMatterAt.theme,
-    highlightTheme: parsed.deck.frontMatterAt.highlightTheme,
-  }, env.cacheDir);
+  const at = parsed.deck.frontMatterAt;
+  const baseDir = path.dirname(source.files[0]?.path ?? source.root);
+  const styled = await compileStyle(options.theme, options.highlightTheme, env.root, { theme: at.theme, highlightTheme: at.highlightTheme, css: at.css }, env.cacheDir, { baseDir, css: options.css });
   const refs = allDiagrams(deck);
   const diagrams = styled.style
     ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files }, env.diagramOwner)
@@ -82,7 +82,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   };
   let html: string | undefined;
 
-  const texts = new Map(source.files.map((f) => [f.path, f.text]));
+  const texts = new Map([...source.files, ...(source.configFiles ?? [])].map((f) => [f.path, f.text]));
   const diagnostics = [...(source.problems ?? []), ...parsed.diagnostics, ...rendered.diagnostics, ...styled.diagnostics, ...diagrams.diagnostics].map((d) =>
     withFrame(d, d.file ? (texts.get(d.file) ?? readSourceText(d.file)) : undefined),
   );
@@ -101,7 +101,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     assets,
     diagnostics,
     diagramCounts: { rendered: diagrams.rendered, cached: diagrams.cached, deferred: [...diagrams.results.values()].filter((r) => r.kind === 'deferred').length },
-    dependencies: [...new Set([...refs.map((r) => r.origin.file), ...(styled.style?.inputs ?? []), ...assets.map((a) => a.source)])],
+    dependencies: [...new Set([...(source.configFiles ?? []).map((f) => f.path), ...refs.map((r) => r.origin.file), ...(styled.style?.inputs ?? []), ...assets.map((a) => a.source)])],
   };
 }
 

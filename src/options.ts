@@ -21,8 +21,8 @@ export interface CommonOptions {
   deckOverrides: DeckOverrides;
 }
 
-/** The deck settings a command line may force. */
-export type DeckOverrides = Partial<Pick<DeckOptions, 'theme' | 'highlightTheme'>>;
+/** The deck settings a command line may force; `revealMd` starts every deck from reveal-md's defaults (`--reveal-md`). */
+export type DeckOverrides = Partial<Pick<DeckOptions, 'theme' | 'highlightTheme'>> & { revealMd?: boolean };
 
 /** How a whole build runs (set by the CLI or the API caller). */
 export interface BuildOptions extends CommonOptions {
@@ -34,6 +34,8 @@ export interface BuildOptions extends CommonOptions {
   force: boolean;
   /** Adds the live-preview client to every page (used by `deckhand dev`). */
   dev: boolean;
+  /** Fail on warnings too (a missing image, say), not only on errors. */
+  strict: boolean;
 }
 
 /** Where a server listens. */
@@ -97,7 +99,7 @@ export const DEFAULTS = {
 
 /** Defaults of each command's own fields (the common ones come from the environment: see resolve-options.ts). */
 export function defaultBuildFields(): Omit<BuildOptions, keyof CommonOptions> {
-  return { inputs: [], outDir: DEFAULTS.outDir, force: false, dev: false };
+  return { inputs: [], outDir: DEFAULTS.outDir, force: false, dev: false, strict: false };
 }
 
 export function defaultServeFields(): ServeOptions {
@@ -126,6 +128,8 @@ export interface DeckOptions {
   notesSeparator: string;
   revealOptions: Record<string, unknown>;
   mermaid: Record<string, unknown>;
+  /** Extra stylesheets (reveal-md's `css:`), paths relative to the file that names them; bundled after the theme. */
+  css: string[];
 }
 
 /**
@@ -146,7 +150,25 @@ export function defaultDeckOptions(): DeckOptions {
     notesSeparator: '^\\s*notes?:',
     revealOptions: {},
     mermaid: {},
+    css: [],
   };
+}
+
+/** reveal-md's defaults, for a deck that comes with a reveal-md.json or is built with `--reveal-md`. */
+export function revealMdDeckOptions(): DeckOptions {
+  return {
+    ...defaultDeckOptions(),
+    theme: 'black',
+    highlightTheme: 'zenburn',
+    separator: '^(\\r\\n?|\\n)---(\\r\\n?|\\n)$',
+    verticalSeparator: '^(\\r\\n?|\\n)----(\\r\\n?|\\n)$',
+    notesSeparator: '^note:',
+  };
+}
+
+/** The defaults set a deck starts from. */
+export function deckDefaults(set: 'deckhand' | 'reveal-md'): DeckOptions {
+  return set === 'reveal-md' ? revealMdDeckOptions() : defaultDeckOptions();
 }
 
 /** mermaid.initialize() options Deckhand sets unless the deck's `mermaid:` front matter overrides them. */
@@ -166,18 +188,40 @@ export function defaultRevealOptions(): Record<string, unknown> {
   return { hash: true, ...DEFAULTS.canvas, margin: 0.04, slideNumber: 'c/t', transition: 'slide' };
 }
 
-/** Precedence, lowest first: Deckhand's defaults < the deck's front matter < `overrides` (command-line flags). */
-export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: string, overrides: DeckOverrides = {}): Readonly<DeckOptions> {
-  const defaults = defaultDeckOptions();
-  const picked: Partial<DeckOptions> = {};
-  for (const key of Object.keys(defaults) as (keyof DeckOptions)[]) {
-    if (frontMatter[key] !== undefined) (picked as Record<string, unknown>)[key] = frontMatter[key];
-  }
-  const forced = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  const merged = { ...defaults, ...picked, ...forced };
+/** Where a deck's settings come from besides its front matter: its config files and the defaults set they imply. */
+export interface DeckLayers {
+  /** `reveal-md.json` settings, with `reveal.json` (and reveal.js keys of reveal-md.json) under `revealOptions`. */
+  config?: FrontMatter;
+  defaults?: 'deckhand' | 'reveal-md';
+}
+
+/**
+ * Precedence, lowest first (reveal-md's order): defaults (Deckhand's or reveal-md's) < reveal-md.json
+ * < the deck's front matter < `overrides` (command-line flags); and for reveal.js options
+ * Deckhand's < reveal.json < front matter `revealOptions`.
+ */
+export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: string, overrides: DeckOverrides = {}, layers: DeckLayers = {}): Readonly<DeckOptions> {
+  const defaults = deckDefaults(layers.defaults ?? (overrides.revealMd ? 'reveal-md' : 'deckhand'));
+  const pick = (from: FrontMatter = {}) => {
+    const picked: Partial<DeckOptions> = {};
+    for (const key of Object.keys(defaults) as (keyof DeckOptions)[]) {
+      if (from[key] !== undefined) (picked as Record<string, unknown>)[key] = from[key];
+    }
+    return picked;
+  };
+  const config = pick(layers.config);
+  const own = pick(frontMatter);
+  const { theme, highlightTheme } = overrides;
+  const forced = Object.fromEntries(Object.entries({ theme, highlightTheme }).filter(([, v]) => v !== undefined));
+  const merged = { ...defaults, ...config, ...own, ...forced };
   merged.title = String(merged.title || fallbackTitle);
+  merged.css = listOf(merged.css);
   // Settings the deck leaves out keep Deckhand's defaults: both are merged here, once.
-  merged.revealOptions = { ...defaultRevealOptions(), ...merged.revealOptions };
-  merged.mermaid = { ...defaultMermaidConfig(), ...merged.mermaid };
+  merged.revealOptions = { ...defaultRevealOptions(), ...config.revealOptions, ...own.revealOptions };
+  merged.mermaid = { ...defaultMermaidConfig(), ...config.mermaid, ...own.mermaid };
   return Object.freeze(merged);
+}
+
+function listOf(v: unknown): string[] {
+  return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }

@@ -22,6 +22,8 @@ export interface DeckSource {
   files: SourceFile[];
   /** Files that are not Markdown text (binary, not UTF-8, too large); their `text` is empty. */
   problems?: Diagnostic[];
+  /** `reveal-md.json` and `reveal.json` that apply to the deck (see load/config-files.ts). */
+  configFiles?: SourceFile[];
 }
 
 /** Front matter keys Deckhand understands (reveal-md compatible). */
@@ -34,6 +36,8 @@ export interface FrontMatter {
   notesSeparator?: string;
   revealOptions?: Record<string, unknown>;
   mermaid?: Record<string, unknown>;
+  /** Extra stylesheets (reveal-md's `css:`), relative to the deck. */
+  css?: string | string[];
   [key: string]: unknown;
 }
 
@@ -62,6 +66,10 @@ export interface ParsedDeck {
   frontMatter: FrontMatter;
   /** Where each front matter key was written, for messages about its value. */
   frontMatterAt: Record<string, SourcePosition>;
+  /** Settings from `reveal-md.json` and `reveal.json` (under `revealOptions`), below the front matter. */
+  config?: FrontMatter;
+  /** Which defaults the deck starts from: reveal-md's when it has a reveal-md.json or is built with --reveal-md. */
+  defaults?: 'deckhand' | 'reveal-md';
   stacks: SlideStack[];
 }
 

@@ -57,7 +57,7 @@ describe('build', () => {
     for (const [file, data] of Object.entries(sources)) expect(after[file], file).toBe(data);
 
     const dist = snapshotTree(path.join(root, 'dist'));
-    fs.appendFileSync(path.join(root, 'slides/basic/02-diagrams.md'), '\n---\n\n![x](missing.png)\n');
+    fs.appendFileSync(path.join(root, 'slides/basic/02-diagrams.md'), '\n---\n\n![x](missing.mmd)\n');
     await buildError(root);
     expect(snapshotTree(path.join(root, 'dist'))).toEqual(dist);
     expect(fs.readdirSync(root).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
@@ -78,14 +78,17 @@ describe('build', () => {
     await build({ root, chromium: false, ...quiet });
     expect(diagramSources()).toEqual(['flowchart LR\n  Three --> Four']);
     fs.rmSync(path.join(root, 'slides/p.png'));
-    const err = await buildError(root);
-    expect(err.diagnostics[0]).toMatchObject({ code: 'missing-image', line: 9 });
+    const warned = await build({ root, chromium: false, ...quiet });
+    expect(warned.diagnostics[0]).toMatchObject({ code: 'missing-image', severity: 'warning', line: 9 });
   });
 
   it('builds with reveal.js themes by name, leaving out remote font imports so the deck stays offline', async () => {
     const root = makeProject({ 'slides/w.md': '---\ntheme: white\nhighlightTheme: monokai\n---\n# W\n', 'slides/l.md': '---\ntheme: league\n---\n# L\n' });
     const result = await build({ root, chromium: false, ...quiet });
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'theme-remote-import', severity: 'warning' })]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'theme-remote-import', severity: 'warning', file: undefined })]);
+    expect(result.diagnostics[0].frame).toBeUndefined();
+    // Named by the theme the deck chose, not by a file inside Deckhand's own install.
+    expect(result.diagnostics[0].message).toBe('theme league imports fonts from Google; left out so the deck works offline');
     const runtime = path.join(root, 'dist/_deckhand');
     const css = fs.readdirSync(runtime).filter((f) => f.endsWith('.css'));
     expect(css.sort()).toEqual(['style-league.github-dark.css', 'style-white.monokai.css']);
@@ -138,10 +141,10 @@ describe('build', () => {
   });
 
   it('builds from the command line and exits 1 with file:line:col on errors', () => {
-    const root = makeProject({ 'slides/d.md': '# A\n\n![gone](gone.png)\n' });
+    const root = makeProject({ 'slides/d.md': '# A\n\n![gone](gone.mmd)\n' });
     const bad = cli(root, 'build');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('slides/d.md:3:1: error: image not found: gone.png');
+    expect(bad.stderr).toContain('slides/d.md:3:1: error: diagram not found: gone.mmd');
     fs.writeFileSync(path.join(root, 'slides/d.md'), '# A\n\n```mermaid\nflowchart LR\n  A --> B\n```\n');
     const good = cli(root, 'build', '--out', 'site');
     expect(good.status).toBe(0);
@@ -180,5 +183,17 @@ describe('build', () => {
     const byFile = Object.fromEntries(err.diagnostics.map((d) => [path.basename(d.file!), d]));
     expect(byFile['d.md']).toMatchObject({ code: 'mermaid-syntax', line: 6 });
     expect(byFile['bad.mmd']).toMatchObject({ code: 'mermaid-syntax', line: 3 });
+  });
+
+  it('builds past a missing image with a warning at file:line:col, and fails on it with --strict', () => {
+    const root = makeProject({ 'slides/d.md': '# A\n\n![gone](gone.png)\n' });
+    const warned = cli(root, 'build');
+    expect(warned.status).toBe(0);
+    expect(warned.stderr).toContain('slides/d.md:3:1: warning: image not found: gone.png');
+    expect(fs.existsSync(path.join(root, 'dist/d/index.html'))).toBe(true);
+    const strict = cli(root, 'build', '--strict', '--out', 'strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('build failed with 1 warning (--strict)');
+    expect(fs.existsSync(path.join(root, 'strict'))).toBe(false);
   });
 });

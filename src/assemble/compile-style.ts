@@ -45,27 +45,39 @@ export async function compileStyle(
   themeName: string,
   highlightName: string,
   root: string,
-  at: { theme?: SourcePosition; highlightTheme?: SourcePosition },
+  at: { theme?: SourcePosition; highlightTheme?: SourcePosition; css?: SourcePosition },
   cacheDir?: string,
+  /** reveal-md's `theme: custom.css` and `css:` name files relative to the file that names them (`baseDir`). */
+  local: { baseDir: string; css: readonly string[] } = { baseDir: root, css: [] },
 ): Promise<{ style?: CompiledStyle; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const themeFile = findTheme(themeName, root);
+  const themeIsFile = /\.css$/i.test(themeName);
+  const themeFile = themeIsFile ? existingFile(path.resolve(at.theme ? path.dirname(at.theme.file) : local.baseDir, themeName)) : findTheme(themeName, root);
   const highlightFile = findHighlightTheme(highlightName);
   if (!themeFile) {
-    diagnostics.push(diagnostic('unknown-theme', `unknown theme "${themeName}" (available: ${listThemeNames(root).join(', ')})`, at.theme));
+    const message = themeIsFile ? `theme file not found: ${themeName}` : `unknown theme "${themeName}" (available: ${listThemeNames(root).join(', ')})`;
+    diagnostics.push(diagnostic('unknown-theme', message, at.theme));
+  }
+  const cssFiles: string[] = [];
+  for (const css of local.css) {
+    const file = existingFile(path.resolve(at.css ? path.dirname(at.css.file) : local.baseDir, css));
+    if (file) cssFiles.push(file);
+    else diagnostics.push(diagnostic('missing-stylesheet', `stylesheet not found: ${css}`, at.css));
   }
   if (!highlightFile) {
     diagnostics.push(diagnostic('unknown-highlight-theme', `unknown highlightTheme "${highlightName}" (a highlight.js style name such as github-dark)`, at.highlightTheme));
   }
-  if (!themeFile || !highlightFile) return { diagnostics };
+  if (!themeFile || !highlightFile || cssFiles.length < local.css.length) return { diagnostics };
 
-  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css')];
+  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css'), ...cssFiles];
   const key = createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
+  // Files named by path may differ between decks with the same names: the hash keeps their outputs apart.
+  const label = themeIsFile || cssFiles.length ? `${path.basename(themeName, path.extname(themeName)).replace(/[^\w.-]+/g, '-')}-${key.slice(0, 8)}` : themeName;
   const diskFile = cacheDir ? path.join(cacheDir, 'styles', `${key}.json`) : undefined;
   let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);
   if (!stored) {
     try {
-      stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`);
+      stored = await runEsbuild(entries, root, `style-${label}.${highlightName}.css`, themeName);
     } catch (e) {
       return { diagnostics: [...diagnostics, ...styleErrors(e, root, themeFile)] };
     }
@@ -76,12 +88,12 @@ export async function compileStyle(
   if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value!);
   const leaks = outsideInputs(stored.inputs.map(([f]) => f), root, cacheDir);
   if (leaks.length) return { diagnostics: [...diagnostics, ...leaks.map((m) => diagnostic('outside-project', m, { file: themeFile, line: 1 }))] };
-  for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : { file: themeFile, line: 1 }, 'warning'));
+  for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : isOwnFile(themeFile) ? undefined : { file: themeFile, line: 1 }, 'warning'));
   const files = new Map(Object.entries(stored.files).map(([rel, b64]) => [rel, Buffer.from(b64, 'base64') as Uint8Array]));
   return { style: { name: stored.name, css: stored.css, files, id: stored.id, fontId: stored.fontId, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
 }
 
-async function runEsbuild(entries: string[], root: string, name: string): Promise<StoredStyle> {
+async function runEsbuild(entries: string[], root: string, name: string, themeName: string): Promise<StoredStyle> {
   const esbuild = await import('esbuild');
   const warnings: StyleWarning[] = [];
   const result = await esbuild.build({
@@ -104,7 +116,7 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
         name: 'deckhand-offline',
         setup(build) {
           build.onResolve({ filter: /^(https?:)?\/\// }, (args) => {
-            warnings.push({ code: 'theme-remote-import', message: `theme imports ${args.path}; it is left out so the deck works offline`, ...where(args.importer, root) });
+            warnings.push({ code: 'theme-remote-import', message: remoteImportMessage(themeName, args.path), ...where(args.importer, root) });
             return { path: args.path, namespace: 'deckhand-empty' };
           });
           build.onLoad({ filter: /.*/, namespace: 'deckhand-empty' }, () => ({ contents: '', loader: 'css' }));
@@ -129,9 +141,21 @@ async function runEsbuild(entries: string[], root: string, name: string): Promis
   return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), files, warnings };
 }
 
-/** The file that holds an @import, if it is a real file (not the generated entry). */
+/** The file that holds an @import, if it is the author's (not the generated entry, nor a theme inside Deckhand's install). */
 function where(importer: string, root: string): Partial<StyleWarning> {
-  return importer && importer !== '<stdin>' ? { file: path.resolve(root, importer), line: 1 } : {};
+  if (!importer || importer === '<stdin>') return {};
+  const file = path.resolve(root, importer);
+  return isOwnFile(file) ? {} : { file, line: 1 };
+}
+
+function remoteImportMessage(themeName: string, url: string): string {
+  const what = /fonts\.(googleapis|gstatic)\.com/.test(url) ? 'fonts from Google' : url;
+  return `theme ${themeName} imports ${what}; left out so the deck works offline`;
+}
+
+/** A file of an installed package (reveal.js's themes): no place an author can edit, so no place to point at. */
+function isOwnFile(file: string): boolean {
+  return file.split(path.sep).includes('node_modules');
 }
 
 /** esbuild's errors (an import it cannot resolve, a CSS syntax error) at their place in the theme. */
@@ -163,6 +187,14 @@ function outsideInputs(inputs: string[], root: string, cacheDir: string | undefi
     if (reason) out.push(`the theme uses ${file}, which cannot go into a deck: ${reason}`);
   }
   return out;
+}
+
+function existingFile(file: string): string | undefined {
+  try {
+    return fs.statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);

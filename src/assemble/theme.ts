@@ -37,11 +37,15 @@ export function findTheme(name: string, root: string): string | undefined {
 
 export function findHighlightTheme(name: string): string | undefined {
   if (/[\\/]/.test(name) || name.startsWith('.')) return undefined;
-  try {
-    return nodeRequire.resolve(`highlight.js/styles/${name}.css`);
-  } catch {
-    return undefined;
+  // highlight.js 11 moved some styles reveal-md decks name (zenburn, …) into styles/base16/.
+  for (const file of [`highlight.js/styles/${name}.css`, `highlight.js/styles/base16/${name}.css`]) {
+    try {
+      return nodeRequire.resolve(file);
+    } catch {
+      // Try the next folder.
+    }
   }
+  return undefined;
 }
 
 export function listThemeNames(root: string): string[] {

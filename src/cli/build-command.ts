@@ -7,6 +7,7 @@ import { requireInputs, sharedOptions, type SharedFlags } from './shared-options
 export interface BuildFlags extends SharedFlags {
   out: string;
   force?: boolean;
+  strict?: boolean;
 }
 
 export async function runBuild(inputs: string[], flags: BuildFlags): Promise<number> {
@@ -14,7 +15,7 @@ export async function runBuild(inputs: string[], flags: BuildFlags): Promise<num
   const write = stderrLines();
   try {
     requireInputs(inputs);
-    const result = await build({ ...sharedOptions(flags), inputs, outDir: flags.out, force: flags.force });
+    const result = await build({ ...sharedOptions(flags), inputs, outDir: flags.out, force: flags.force, strict: flags.strict });
     printDiagnostics(result.diagnostics, write);
     const ms = Math.round(performance.now() - started);
     for (const d of result.decks) write(`deckhand: ${d.name}: ${d.slides} slide${d.slides === 1 ? '' : 's'} → ${path.relative(process.cwd(), d.file)}`);

@@ -53,7 +53,8 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .description('build decks into the output folder (default: every deck under slides/)')
     .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
     .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
-    .option('--force', 'replace an output folder that is not empty and was not made by deckhand build (never one holding sources)');
+    .option('--force', 'replace an output folder that is not empty and was not made by deckhand build (never one holding sources)')
+    .option('--strict', 'fail on warnings too (a missing image, say), not only on errors');
   lookOptions(engineOptions(build, 'to draw diagrams')).action(async (inputs: string[], flags: BuildFlags) => {
     done(await runBuild(inputs, flags));
   });

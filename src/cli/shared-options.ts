@@ -11,6 +11,7 @@ export interface SharedFlags {
   cacheDir?: string;
   theme?: string;
   highlightTheme?: string;
+  revealMd?: boolean;
 }
 
 export interface ServeFlags {
@@ -29,7 +30,8 @@ export function engineOptions(cmd: Command, chromiumUse: string, { canSkip = tru
 export function lookOptions(cmd: Command): Command {
   return cmd
     .option('--theme <name>', 'theme for every deck, over its front matter (a themes/*.css name, a Deckhand theme or a reveal.js theme)')
-    .option('--highlight-theme <name>', 'code colours for every deck, over its front matter (a highlight.js style name)');
+    .option('--highlight-theme <name>', 'code colours for every deck, over its front matter (a highlight.js style name)')
+    .option('--reveal-md', "start every deck from reveal-md's defaults (theme black, highlightTheme zenburn, its separators), as a deck with a reveal-md.json does");
 }
 
 export function serveOptions(cmd: Command, hostHelp: string): Command {
@@ -43,7 +45,7 @@ export function sharedOptions(flags: SharedFlags): Partial<CommonOptions> {
   return {
     chromium: flags.chromium === false ? false : typeof flags.chromium === 'string' ? flags.chromium : undefined,
     cacheDir: flags.cacheDir,
-    deckOverrides: { theme: flags.theme, highlightTheme: flags.highlightTheme },
+    deckOverrides: { theme: flags.theme, highlightTheme: flags.highlightTheme, revealMd: flags.revealMd },
   };
 }
 

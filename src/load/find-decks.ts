@@ -4,6 +4,7 @@ import { DeckhandError, diagnostic, type Diagnostic } from '../diagnostics';
 import { environmentError } from '../environment-error';
 import { MAX_SOURCE_BYTES } from '../options';
 import type { DeckSource, SourceFile } from '../types';
+import { readConfigFiles } from './config-files';
 import { decodeSource } from './decode-source';
 
 /**
@@ -13,7 +14,7 @@ import { decodeSource } from './decode-source';
 export function findDecks(root: string, inputs: readonly string[]): DeckSource[] {
   const targets = inputs.length ? inputs.map((i) => path.resolve(root, i)) : defaultDecks(root);
   if (!targets.length) throw new DeckhandError(`no decks found: add .md files or folders under ${path.join(root, 'slides')}, or name a deck`);
-  const decks = targets.map(readDeck);
+  const decks = targets.map((t) => readDeck(t, root));
   const seen = new Map<string, string>();
   for (const d of decks) {
     const other = seen.get(d.name);
@@ -42,7 +43,8 @@ function defaultDecks(root: string): string[] {
     .sort();
 }
 
-export function readDeck(target: string): DeckSource {
+/** `projectRoot`: where reveal-md config files are looked for when the deck's folder has none. */
+export function readDeck(target: string, projectRoot?: string): DeckSource {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
@@ -53,9 +55,14 @@ export function readDeck(target: string): DeckSource {
   if (stat.isDirectory()) {
     const files = listMarkdown(target);
     if (!files.length) throw new DeckhandError(`deck folder has no .md files: ${target}`);
-    return { name: deckName(path.basename(target)), root: target, ...readSources(files) };
+    return { name: deckName(path.basename(target)), root: target, ...readSources(files), ...configOf(target, projectRoot) };
   }
-  return { name: deckName(path.basename(target, path.extname(target))), root: target, ...readSources([target]) };
+  return { name: deckName(path.basename(target, path.extname(target))), root: target, ...readSources([target]), ...configOf(target, projectRoot) };
+}
+
+function configOf(target: string, projectRoot?: string): Pick<DeckSource, 'configFiles'> {
+  const configFiles = readConfigFiles(target, projectRoot);
+  return configFiles.length ? { configFiles } : {};
 }
 
 /**

@@ -66,6 +66,10 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
       delete data[key];
     }
   }
+  if (data.css !== undefined && typeof data.css !== 'string' && !(Array.isArray(data.css) && data.css.every((c) => typeof c === 'string'))) {
+    diagnostics.push(diagnostic('front-matter-type', '"css" must be a path or a list of paths', { file, line: lineOf('css') }));
+    delete data.css;
+  }
   for (const key of REGEX_KEYS) {
     if (typeof data[key] !== 'string') continue;
     try {

@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { defaultDeckOptions } from '../options';
+import { deckDefaults } from '../options';
+import { parseConfigFiles } from './config-files';
 import type { DeckSource, ParsedDeck, SlideStack } from '../types';
 import { parseFrontMatter } from './front-matter';
 import { splitSlides } from './split-slides';
@@ -11,13 +12,17 @@ export type SplitCache = Map<string, SlideStack[]>;
  * Parse stage: deck files (strings) → front matter + slide stacks with line ranges.
  * The first file's front matter is the deck's; chapters are joined in the order given.
  */
-export function parseDeck(source: DeckSource, cache?: SplitCache): { deck: ParsedDeck; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+export function parseDeck(source: DeckSource, cache?: SplitCache, opts: { revealMd?: boolean } = {}): { deck: ParsedDeck; diagnostics: Diagnostic[] } {
+  const config = parseConfigFiles(source.configFiles);
+  const diagnostics: Diagnostic[] = [...config.diagnostics];
   const stacks: SlideStack[] = [];
   let frontMatter = {};
-  const frontMatterAt: ParsedDeck['frontMatterAt'] = {};
-  const defaults = defaultDeckOptions();
-  let seps = { separator: defaults.separator, verticalSeparator: defaults.verticalSeparator, notesSeparator: defaults.notesSeparator };
+  // Positions of settings from reveal-md.json, until the front matter sets them again.
+  const frontMatterAt: ParsedDeck['frontMatterAt'] = { ...config.at };
+  const defaultSet = opts.revealMd || config.revealMd ? 'reveal-md' : 'deckhand';
+  const defaults = deckDefaults(defaultSet);
+  const base = { ...defaults, ...config.settings };
+  let seps = { separator: str(base.separator)!, verticalSeparator: str(base.verticalSeparator)!, notesSeparator: str(base.notesSeparator)! };
 
   source.files.forEach((file, index) => {
     const fm = parseFrontMatter(file.text, file.path);
@@ -46,7 +51,7 @@ export function parseDeck(source: DeckSource, cache?: SplitCache): { deck: Parse
     for (const slide of split.flat()) diagnostics.push(...findUnclosedBlocks(slide));
   });
 
-  return { deck: { name: source.name, root: source.root, frontMatter, frontMatterAt, stacks }, diagnostics };
+  return { deck: { name: source.name, root: source.root, frontMatter, frontMatterAt, config: config.settings, defaults: defaultSet, stacks }, diagnostics };
 }
 
 function str(v: unknown): string | undefined {

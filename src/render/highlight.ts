@@ -39,7 +39,17 @@ export function parseLineSteps(spec: string): Array<Array<[number, number]>> {
   );
 }
 
+/** What a fence without a language may turn out to be: the languages slides show most. */
+const GUESSES = ['bash', 'shell', 'javascript', 'typescript', 'python', 'json', 'yaml', 'xml', 'css', 'dockerfile', 'sql', 'go', 'rust', 'java'];
+/** Below this highlight.js relevance a guess is likely prose or a terminal transcript: left plain. */
+const MIN_RELEVANCE = 5;
+
 export function highlightToHtml(code: string, lang: string): { html: string; language: string } {
+  if (!lang) {
+    // reveal.js's highlight plugin guesses the language in the browser; this guesses the same way at build time.
+    const guess = hljs.highlightAuto(code, GUESSES);
+    if (guess.language && guess.relevance >= MIN_RELEVANCE) return { html: guess.value, language: guess.language };
+  }
   const known = lang && hljs.getLanguage(lang) ? lang : '';
   if (!known) return { html: escapeHtml(code), language: lang || 'plaintext' };
   return { html: hljs.highlight(code, { language: known, ignoreIllegals: true }).value, language: known };

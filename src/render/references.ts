@@ -30,7 +30,8 @@ export type Reference =
  */
 export function resolveReference(href: string, fromFile: string, ctx: ResolveContext): Reference {
   if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) return { kind: 'remote', href };
-  const clean = decodeURIComponentSafe(href.replace(/[?#].*$/, ''));
+  // A Windows-style path (`.\\assets\\pic.png`, as reveal-md decks written on Windows have) means the same file.
+  const clean = decodeURIComponentSafe(href.replace(/[?#].*$/, '')).replace(/\\/g, '/');
   const file = clean.startsWith('/') ? path.join(ctx.root, clean) : path.resolve(path.dirname(fromFile), clean);
   if (ctx.exists(file)) {
     const real = ctx.realPath ? ctx.realPath(file) : file;

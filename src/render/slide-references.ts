@@ -105,7 +105,10 @@ export function resolveBackgrounds(attrs: Record<string, string>, positions: Att
 function unusable(ref: Extract<Reference, { kind: 'missing' | 'refused' | 'unreadable' }>, what: string, at: Partial<SourcePosition>): Diagnostic {
   if (ref.kind === 'unreadable') return diagnostic('unreadable-file', `${what} ${ref.href} cannot be read: ${ref.reason}; check its permissions`, at);
   if (ref.kind === 'refused') return diagnostic('outside-project', `${what} ${ref.href} cannot be used: ${ref.reason}; decks may only use files inside the project, never hidden files, node_modules/ or Deckhand's cache`, at);
-  return diagnostic(what === 'diagram' ? 'missing-diagram' : 'missing-image', `${what} not found: ${ref.href} (looked at ${ref.tried})`, at);
+  // A missing image leaves a hole in one slide, so build and dev go on (check and build --strict fail);
+  // a missing diagram has nothing to show at all.
+  if (what === 'diagram') return diagnostic('missing-diagram', `${what} not found: ${ref.href} (looked at ${ref.tried})`, at);
+  return diagnostic('missing-image', `${what} not found: ${ref.href} (looked at ${ref.tried})`, at, 'warning');
 }
 
 /** A color or gradient is not a file; anything with a file extension is. */

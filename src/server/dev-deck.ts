@@ -70,7 +70,7 @@ export class DevDeck {
     let next: CompiledDeck;
     let source: DeckSource;
     try {
-      source = readDeck(this.target);
+      source = readDeck(this.target, this.env.root);
       next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target });
     } catch (e) {
       this.splitCache.keepUsed();

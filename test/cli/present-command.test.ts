@@ -45,8 +45,8 @@ describe('deckhand present (command line)', () => {
     const several = startCli(makeProject({ 'slides/a.md': '# A\n', 'slides/b.md': '# B\n' }), ['--port', '0', '--no-chromium']);
     expect(await several.exited).toBe(2);
     expect(several.out.stderr).toContain('several decks found; name the one to present: slides/a.md, slides/b.md');
-    const broken = startCli(makeProject({ 'slides/talk.md': '# Talk\n\n![missing](nope.png)\n' }), ['--port', '0', '--no-chromium']);
+    const broken = startCli(makeProject({ 'slides/talk.md': '# Talk\n\n![missing](nope.mmd)\n' }), ['--port', '0', '--no-chromium']);
     expect(await broken.exited).toBe(1);
-    expect(broken.out.stderr).toContain('slides/talk.md:3:1: error: image not found: nope.png');
+    expect(broken.out.stderr).toContain('slides/talk.md:3:1: error: diagram not found: nope.mmd');
   });
 });

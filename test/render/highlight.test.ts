@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFenceInfo, splitHighlightedLines } from '../../src/render/highlight';
+import { highlightToHtml, parseFenceInfo, splitHighlightedLines } from '../../src/render/highlight';
 
 describe('parseFenceInfo', () => {
   it('reads reveal.js line-number syntax', () => {
@@ -15,5 +15,20 @@ describe('parseFenceInfo', () => {
 describe('splitHighlightedLines', () => {
   it('closes and reopens spans that cross line ends', () => {
     expect(splitHighlightedLines('<span class="c">/* a\nb */</span>x')).toEqual(['<span class="c">/* a</span>', '<span class="c">b */</span>x']);
+  });
+});
+
+describe('highlightToHtml without a language', () => {
+  it('guesses the language of code, as reveal.js does in the browser', () => {
+    const py = highlightToHtml('def greet(name):\n    import os\n    return f"hi {name}"\n\nclass A:\n    pass\n', '');
+    expect(py.language).toBe('python');
+    expect(py.html).toContain('hljs-keyword');
+    const json = highlightToHtml('{\n  "name": "deck",\n  "version": "1.0.0",\n  "private": true\n}', '');
+    expect(json.language).toBe('json');
+  });
+
+  it('leaves prose plain', () => {
+    const prose = highlightToHtml('This is just a sentence about our talk.\nAnd another one, with nothing to colour.', '');
+    expect(prose).toEqual({ html: 'This is just a sentence about our talk.\nAnd another one, with nothing to colour.', language: 'plaintext' });
   });
 });

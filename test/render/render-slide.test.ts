@@ -57,9 +57,15 @@ describe('renderSlide', () => {
   it('reports a missing image or diagram at its file:line:col', () => {
     const { diagnostics } = render('## T\n\nText\n\nSee ![gone](img/missing.png) here\n\n![d](nope.mmd)\n');
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'missing-image', file: '/p/slides/deck.md', line: 14, column: 5 }),
-      expect.objectContaining({ code: 'missing-diagram', line: 16, column: 1 }),
+      expect.objectContaining({ code: 'missing-image', severity: 'warning', file: '/p/slides/deck.md', line: 14, column: 5 }),
+      expect.objectContaining({ code: 'missing-diagram', severity: 'error', line: 16, column: 1 }),
     ]);
+  });
+
+  it('reads a Windows-style relative path with backslashes as the same file', () => {
+    const { slide, diagnostics } = render('![Flow](..\\diagrams\\flow.mmd)\n');
+    expect(diagnostics).toEqual([]);
+    expect(slide.diagrams).toHaveLength(1);
   });
 
   it('does not treat image syntax inside code as an asset', () => {

@@ -100,13 +100,13 @@ describe.runIf(hasChromium())('deckhand dev', () => {
   });
 
   it('shows an error overlay naming file:line:col, keeps the last good slides, and clears it when fixed', async () => {
-    fs.writeFileSync(chapter, original.replace('Deckhand fixture deck.', 'Deckhand fixture deck.\n\n![broken](nope.png)'));
+    fs.writeFileSync(chapter, original.replace('Deckhand fixture deck.', 'Deckhand fixture deck.\n\n![broken](nope.mmd)'));
     const overlay = page.locator('.deck-dev-overlay');
     await expect.poll(() => overlay.isVisible()).toBe(true);
     expect(await overlay.innerText()).toContain('slides/basic/01-intro.md:10:1');
-    expect(await overlay.innerText()).toContain('nope.png');
+    expect(await overlay.innerText()).toContain('nope.mmd');
     expect(await reveal(page, 'R.getTotalSlides()')).toBe(6);
-    expect(logs.join('\n')).toContain('01-intro.md:10:1: error: image not found: nope.png');
+    expect(logs.join('\n')).toContain('01-intro.md:10:1: error: diagram not found: nope.mmd');
     fs.writeFileSync(chapter, original);
     await expect.poll(() => overlay.count()).toBe(0);
   });
