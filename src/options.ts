@@ -126,6 +126,13 @@ export interface DeckOptions {
   notesSeparator: string;
   revealOptions: Record<string, unknown>;
   mermaid: Record<string, unknown>;
+  /** Build-time math (KaTeX): `math: { macros: { '\\RR': '\\mathbb{R}' } }`; reveal-md's `revealOptions.math.macros` and `revealOptions.katex.macros` count too. */
+  math: MathOptions;
+}
+
+export interface MathOptions {
+  /** TeX macros every formula of the deck may use. */
+  macros: Record<string, string>;
 }
 
 /**
@@ -146,6 +153,7 @@ export function defaultDeckOptions(): DeckOptions {
     notesSeparator: '^\\s*notes?:',
     revealOptions: {},
     mermaid: {},
+    math: { macros: {} },
   };
 }
 
@@ -179,5 +187,16 @@ export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: stri
   // Settings the deck leaves out keep Deckhand's defaults: both are merged here, once.
   merged.revealOptions = { ...defaultRevealOptions(), ...merged.revealOptions };
   merged.mermaid = { ...defaultMermaidConfig(), ...merged.mermaid };
+  merged.math = { macros: mathMacros(merged.revealOptions.katex, merged.revealOptions.math, merged.math) };
   return Object.freeze(merged);
+}
+
+/** Macros from reveal-md's places for them and from `math:`, the later winning; only string definitions. */
+function mathMacros(...sources: unknown[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of sources) {
+    const macros = (source as { macros?: unknown } | undefined)?.macros;
+    if (macros && typeof macros === 'object') for (const [k, v] of Object.entries(macros)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
 }
