@@ -58,13 +58,13 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     throw new DeckhandError('the deck has errors', parsed.diagnostics.map((d) => withFrame(d, d.file ? texts.get(d.file) : undefined)));
   }
   const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides);
-  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache);
+  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache, options.math);
   const title = options.title || firstHeading(rendered.deck) || source.name;
   const deck: RenderedDeck = { ...rendered.deck, title };
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, {
     theme: parsed.deck.frontMatterAt.theme,
     highlightTheme: parsed.deck.frontMatterAt.highlightTheme,
-  }, env.cacheDir);
+  }, env.cacheDir, { math: deck.stacks.some((stack) => stack.some((s) => s.math)) });
   const refs = allDiagrams(deck);
   const diagrams = styled.style
     ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files }, env.diagramOwner)

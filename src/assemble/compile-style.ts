@@ -47,6 +47,7 @@ export async function compileStyle(
   root: string,
   at: { theme?: SourcePosition; highlightTheme?: SourcePosition },
   cacheDir?: string,
+  needs: { math?: boolean } = {},
 ): Promise<{ style?: CompiledStyle; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const themeFile = findTheme(themeName, root);
@@ -60,12 +61,14 @@ export async function compileStyle(
   if (!themeFile || !highlightFile) return { diagnostics };
 
   const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css')];
+  // KaTeX's rules and fonts only for a deck with math: a deck without pays nothing.
+  if (needs.math) entries.push(nodeRequire.resolve('katex/dist/katex.css'));
   const key = createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
   const diskFile = cacheDir ? path.join(cacheDir, 'styles', `${key}.json`) : undefined;
   let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);
   if (!stored) {
     try {
-      stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}.css`);
+      stored = await runEsbuild(entries, root, `style-${themeName}.${highlightName}${needs.math ? '.math' : ''}.css`);
     } catch (e) {
       return { diagnostics: [...diagnostics, ...styleErrors(e, root, themeFile)] };
     }
