@@ -46,9 +46,10 @@ export async function checkDecks(overrides: Partial<CheckOptions> = {}): Promise
 
 /**
  * Warnings `build` lets pass but `check` fails on: an unclosed comment or fence hides part of
- * the deck, which is exactly what a check before the talk is for.
+ * the deck, and a TeX error shows red source instead of a formula, which is exactly what a
+ * check before the talk is for.
  */
-const ERRORS_IN_CHECK = new Set(UNCLOSED_BLOCK_CODES);
+const ERRORS_IN_CHECK = new Set([...UNCLOSED_BLOCK_CODES, 'math-error']);
 
 function escalate(d: Diagnostic): Diagnostic {
   return d.severity === 'warning' && ERRORS_IN_CHECK.has(d.code) ? { ...d, severity: 'error' } : d;
