@@ -59,12 +59,12 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     throw new DeckhandError('the deck has errors', parsed.diagnostics.map((d) => withFrame(d, d.file ? texts.get(d.file) : undefined)));
   }
   const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides, { config: parsed.deck.config, defaults: parsed.deck.defaults });
-  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache);
+  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache, options.math);
   const title = options.title || firstHeading(rendered.deck) || source.name;
   const deck: RenderedDeck = { ...rendered.deck, title };
   const at = parsed.deck.frontMatterAt;
   const baseDir = path.dirname(source.files[0]?.path ?? source.root);
-  const styled = await compileStyle(options.theme, options.highlightTheme, env.root, { theme: at.theme, highlightTheme: at.highlightTheme, css: at.css }, env.cacheDir, { baseDir, css: options.css });
+  const styled = await compileStyle(options.theme, options.highlightTheme, env.root, { theme: at.theme, highlightTheme: at.highlightTheme, css: at.css }, env.cacheDir, { baseDir, css: options.css }, { math: deck.stacks.some((stack) => stack.some((s) => s.math)) });
   const refs = allDiagrams(deck);
   const diagrams = styled.style
     ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files }, env.diagramOwner)

@@ -130,6 +130,13 @@ export interface DeckOptions {
   mermaid: Record<string, unknown>;
   /** Extra stylesheets (reveal-md's `css:`), paths relative to the file that names them; bundled after the theme. */
   css: string[];
+  /** Build-time math (KaTeX): `math: { macros: { '\\RR': '\\mathbb{R}' } }`; reveal-md's `revealOptions.math.macros` and `revealOptions.katex.macros` count too. */
+  math: MathOptions;
+}
+
+export interface MathOptions {
+  /** TeX macros every formula of the deck may use. */
+  macros: Record<string, string>;
 }
 
 /**
@@ -151,6 +158,7 @@ export function defaultDeckOptions(): DeckOptions {
     revealOptions: {},
     mermaid: {},
     css: [],
+    math: { macros: {} },
   };
 }
 
@@ -219,9 +227,20 @@ export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: stri
   // Settings the deck leaves out keep Deckhand's defaults: both are merged here, once.
   merged.revealOptions = { ...defaultRevealOptions(), ...config.revealOptions, ...own.revealOptions };
   merged.mermaid = { ...defaultMermaidConfig(), ...config.mermaid, ...own.mermaid };
+  merged.math = { macros: mathMacros(merged.revealOptions.katex, merged.revealOptions.math, merged.math) };
   return Object.freeze(merged);
 }
 
 function listOf(v: unknown): string[] {
   return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Macros from reveal-md's places for them and from `math:`, the later winning; only string definitions. */
+function mathMacros(...sources: unknown[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of sources) {
+    const macros = (source as { macros?: unknown } | undefined)?.macros;
+    if (macros && typeof macros === 'object') for (const [k, v] of Object.entries(macros)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
 }

@@ -126,6 +126,8 @@ export interface RenderedSlide {
   assets: AssetRef[];
   diagrams: DiagramRef[];
   outline: SlideOutline;
+  /** The slide (or its notes) has math: the page needs KaTeX's stylesheet and fonts. */
+  math?: boolean;
 }
 
 export interface RenderedDeck {

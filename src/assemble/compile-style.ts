@@ -49,6 +49,7 @@ export async function compileStyle(
   cacheDir?: string,
   /** reveal-md's `theme: custom.css` and `css:` name files relative to the file that names them (`baseDir`). */
   local: { baseDir: string; css: readonly string[] } = { baseDir: root, css: [] },
+  needs: { math?: boolean } = {},
 ): Promise<{ style?: CompiledStyle; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const themeIsFile = /\.css$/i.test(themeName);
@@ -69,7 +70,11 @@ export async function compileStyle(
   }
   if (!themeFile || !highlightFile || cssFiles.length < local.css.length) return { diagnostics };
 
-  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css'), ...cssFiles];
+  const entries = [nodeRequire.resolve('reveal.js/dist/reveal.css'), themeFile, highlightFile, path.join(packageRoot(), 'lib', 'deckhand.css')];
+  // KaTeX's rules and fonts only for a deck with math: a deck without pays nothing.
+  if (needs.math) entries.push(nodeRequire.resolve('katex/dist/katex.css'));
+  // The author's own stylesheets last, so they win.
+  entries.push(...cssFiles);
   const key = createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
   // Files named by path may differ between decks with the same names: the hash keeps their outputs apart.
   const label = themeIsFile || cssFiles.length ? `${path.basename(themeName, path.extname(themeName)).replace(/[^\w.-]+/g, '-')}-${key.slice(0, 8)}` : themeName;
@@ -77,7 +82,7 @@ export async function compileStyle(
   let stored = fresh(memory.get(key)) ?? fresh(diskFile ? readCacheJson<StoredStyle>(diskFile) : undefined);
   if (!stored) {
     try {
-      stored = await runEsbuild(entries, root, `style-${label}.${highlightName}.css`, themeName);
+      stored = await runEsbuild(entries, root, `style-${label}.${highlightName}${needs.math ? '.math' : ''}.css`, themeName);
     } catch (e) {
       return { diagnostics: [...diagnostics, ...styleErrors(e, root, themeFile)] };
     }

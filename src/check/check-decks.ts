@@ -46,9 +46,10 @@ export async function checkDecks(overrides: Partial<CheckOptions> = {}): Promise
 
 /**
  * Warnings `build` lets pass but `check` fails on: an unclosed comment or fence hides part of
- * the deck, a missing image leaves a hole in a slide, which is exactly what a check before the talk is for.
+ * the deck, a missing image leaves a hole in a slide, and a TeX error shows red source instead of
+ * a formula, which is exactly what a check before the talk is for.
  */
-const ERRORS_IN_CHECK = new Set([...UNCLOSED_BLOCK_CODES, 'missing-image']);
+const ERRORS_IN_CHECK = new Set([...UNCLOSED_BLOCK_CODES, 'missing-image', 'math-error']);
 
 function escalate(d: Diagnostic): Diagnostic {
   return d.severity === 'warning' && ERRORS_IN_CHECK.has(d.code) ? { ...d, severity: 'error' } : d;

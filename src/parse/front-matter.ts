@@ -18,7 +18,7 @@ const OPENER = /^---[ \t]*\r?\n/;
 const CLOSER = /^(---|\.\.\.)[ \t]*$/m;
 
 const STRING_KEYS = ['title', 'theme', 'highlightTheme', 'separator', 'verticalSeparator', 'notesSeparator'];
-const OBJECT_KEYS = ['revealOptions', 'mermaid'];
+const OBJECT_KEYS = ['revealOptions', 'mermaid', 'math'];
 const REGEX_KEYS = ['separator', 'verticalSeparator', 'notesSeparator'];
 
 /** Splits a YAML front matter block off the top of a Markdown file and checks its known keys. */

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { MathOptions } from '../options';
 import type { ParsedDeck, RenderedDeck, RenderedSlide, SlideSource } from '../types';
 import type { ResolveContext } from './references';
 import { createSlideRenderer } from './render-slide';
@@ -9,13 +10,15 @@ type SlideRenderer = ReturnType<typeof createSlideRenderer>;
 export type RenderCache = Map<string, { slide: RenderedSlide; diagnostics: Diagnostic[] }>;
 
 /** Render stage for a whole deck: every slide's Markdown → HTML, collecting what they refer to. */
-export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext, cache?: RenderCache): { deck: RenderedDeck; diagnostics: Diagnostic[] } {
-  const renderSlide = createSlideRenderer(ctx);
+export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext, cache?: RenderCache, math?: MathOptions): { deck: RenderedDeck; diagnostics: Diagnostic[] } {
+  const renderSlide = createSlideRenderer(ctx, math);
+  // Macros change how every formula renders: slides cached under other macros are not reused.
+  const salt = math && Object.keys(math.macros).length ? JSON.stringify(math.macros) + '\0' : '';
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
   const stacks = deck.stacks.map((stack) =>
     stack.map((slide) => {
-      const key = cache && slideCacheKey(slide);
+      const key = cache && salt + slideCacheKey(slide);
       let out = key ? cache.get(key) : undefined;
       if (!out) {
         out = renderWithinStack(renderSlide, slide);

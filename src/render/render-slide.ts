@@ -1,11 +1,13 @@
 import { Marked, Renderer, type MarkedExtension, type Token, type Tokens } from 'marked';
 import type { Diagnostic } from '../diagnostics';
+import type { MathOptions } from '../options';
 import type { RenderedSlide, SlideSource } from '../types';
 import { applyAttributeComments, type AttributedToken, type AttributePositions } from './attribute-comments';
 import { escapeAttr, parseFenceInfo, renderCodeBlock } from './highlight';
 import { diagramHole, relativeHtml, splitHoles, withoutNul } from './html-parts';
 import { addAttributes as injectAttributes } from './html-tokens';
 import { locateTokens } from './locate';
+import { mathExtensions, typesetMath } from './math';
 import type { ResolveContext } from './references';
 import { highlightRawCode } from './raw-code';
 import { outlineSlide } from './slide-outline';
@@ -21,19 +23,20 @@ const ATTRIBUTED = ['heading', 'listitem', 'blockquote', 'table', 'list', 'stron
  * steps wrote on the tokens, so it holds no per-slide state. One Marked instance per renderer;
  * marked's global defaults are never touched.
  */
-export function createSlideRenderer(ctx: ResolveContext) {
-  const md = new Marked({ gfm: true }, { renderer: deckRenderer() });
+export function createSlideRenderer(ctx: ResolveContext, math: MathOptions = { macros: {} }) {
+  const md = new Marked({ gfm: true }, { renderer: deckRenderer(), extensions: mathExtensions() });
 
   const toHtml = (markdown: string, firstLine: number, slide: SlideSource, refs: SlideReferences) => {
     // NUL marks the holes the renderer leaves (html-parts.ts); a source's own become U+FFFD.
     const tokens = md.lexer(withoutNul(markdown));
     locateTokens(tokens, markdown, firstLine);
+    const walk = (list: Token[], visit: (t: Token) => void) => void md.walkTokens(list, visit);
+    const hasMath = typesetMath(tokens, walk, slide, math, refs.diagnostics);
     const slideAttrsAt: AttributePositions = {};
     const slideAttrs = applyAttributeComments(tokens, slideAttrsAt);
-    const walk = (list: Token[], visit: (t: Token) => void) => void md.walkTokens(list, visit);
     resolveSlideReferences(tokens, walk, slide, ctx, refs);
     const outline = outlineSlide(tokens, walk, slide, refs);
-    return { html: md.parser(tokens), slideAttrs, slideAttrsAt, outline };
+    return { html: md.parser(tokens), slideAttrs, slideAttrsAt, outline, hasMath };
   };
 
   return function renderSlide(slide: SlideSource): { slide: RenderedSlide; diagnostics: Diagnostic[] } {
@@ -53,7 +56,9 @@ export function createSlideRenderer(ctx: ResolveContext) {
       diagrams: refs.diagrams,
       outline: body.outline,
     };
-    const notes = slide.notes !== undefined && slide.notesLine !== undefined ? toHtml(slide.notes, slide.notesLine, slide, refs).html : undefined;
+    const notesOut = slide.notes !== undefined && slide.notesLine !== undefined ? toHtml(slide.notes, slide.notesLine, slide, refs) : undefined;
+    const notes = notesOut?.html;
+    if (body.hasMath || notesOut?.hasMath) rendered.math = true;
     // Cut once every asset is known: the notes may add some.
     rendered.body = splitHoles(body.html, refs.assets);
     rendered.html = relativeHtml(rendered.body, refs.diagrams);

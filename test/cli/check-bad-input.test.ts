@@ -23,3 +23,22 @@ describe('bad input: build warns, check fails', () => {
     expect(found).toEqual(expect.arrayContaining([`${path.join('slides', 'talk.md')}:3 error unclosed-comment`, `${path.join('slides', 'talk.md')}:9 error unclosed-fence`]));
   });
 });
+
+describe('a TeX error: build warns, check fails', () => {
+  const deck = '# Math\n\nFine $x^2$, broken $\\frac{a}{\\oops}$.\n';
+
+  it('build warns at the formula and succeeds', () => {
+    const root = makeProject({ 'slides/talk.md': deck });
+    const r = deckhand(root, 'build', '--no-chromium');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^slides\/talk\.md:3:30: warning: TeX: Undefined control sequence: \\oops \[math-error\]/m);
+  });
+
+  it.runIf(hasChromium())('check reports it as an error and exits 1', () => {
+    const root = makeProject({ 'slides/talk.md': deck });
+    const r = runDeckhand(root, ['check', '--json'], { DECKHAND_CACHE_DIR: path.join(root, '.cache') });
+    expect(r.status).toBe(1);
+    const found = JSON.parse(r.stdout).diagnostics.map((d: { file: string; line: number; column: number; severity: string; code: string }) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`);
+    expect(found).toContain(`${path.join('slides', 'talk.md')}:3:30 error math-error`);
+  });
+});

@@ -14,7 +14,7 @@ describe('front matter keys', () => {
 
   it('says where a reveal.js option belongs, and lists the known keys when nothing is close', () => {
     expect(found('transition: fade\n')[0]).toContain('reveal.js options go under revealOptions:');
-    expect(found('author: me\n')[0]).toMatch(/"author" \(ignored\); Deckhand reads title, theme, highlightTheme, .*revealOptions, mermaid, css$/);
+    expect(found('author: me\n')[0]).toMatch(/"author" \(ignored\); Deckhand reads title, theme, highlightTheme, .*revealOptions, mermaid, css, math$/);
   });
 
   it('warns about an unknown reveal.js option at its own line, not its parent\'s, and passes it on', () => {
