@@ -15,5 +15,6 @@ export async function mergePdfs(parts: readonly Uint8Array[], meta: { title: str
   out.setCreator('Deckhand');
   out.setProducer('Deckhand (Chromium, pdf-lib)');
   out.setCreationDate(new Date());
-  return { pdf: await out.save(), pages: out.getPageCount() };
+  // Plain objects (no object streams): the metadata stays readable, so a later export knows this file is its own.
+  return { pdf: await out.save({ useObjectStreams: false }), pages: out.getPageCount() };
 }

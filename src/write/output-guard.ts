@@ -94,7 +94,8 @@ function isExport(file: string): boolean {
     const n = fs.readSync(fd, head, 0, head.length, 0);
     fs.closeSync(fd);
     const text = head.subarray(0, n).toString('latin1');
-    if (text.startsWith('%PDF-')) return fs.readFileSync(file).includes('Deckhand');
+    // pdf-lib writes the Creator as UTF-16 hex: <FEFF 0044 0065 0063 006B 0068 0061 006E 0064> is "Deckhand".
+    if (text.startsWith('%PDF-')) return /\/Creator\s*(\(Deckhand\)|<FEFF004400650063006B00680061006E0064>)/i.test(fs.readFileSync(file).toString('latin1'));
     return /<meta name="generator" content="Deckhand">/.test(text);
   } catch {
     return false;

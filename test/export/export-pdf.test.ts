@@ -103,6 +103,10 @@ describe.runIf(hasChromium() && hasPoppler())('PDF export', () => {
     expect(r.status).toBe(0);
     expect(pdfInfo(path.join(root, 'basic.pdf')).pages).toBe(10);
     expect(fs.readdirSync(root).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    // Exporting again replaces its own PDF without --force (the PDF says who wrote it).
+    const again = spawnSync(process.execPath, [CLI, 'export', 'slides/basic', '--format', 'pdf'], { cwd: root, encoding: 'utf8', env });
+    expect(again.stderr).toMatch(/basic: 6 pages → basic\.pdf/);
+    expect(again.status).toBe(0);
   });
 });
 
