@@ -56,7 +56,7 @@ await Promise.all([
     target: 'node20',
     // Small pure-JS dependencies are bundled in: one ES module loads faster than dozens of
     // CommonJS files. Large or native ones (esbuild, playwright-core, chokidar, mermaid) stay external.
-    external: ['esbuild', 'playwright-core', 'chokidar', 'ws', 'reveal.js', '@fontsource/*', 'open', 'send'],
+    external: ['esbuild', 'playwright-core', 'chokidar', 'ws', 'reveal.js', '@fontsource/*', 'open', 'send', 'katex'],
     splitting: true,
     // Bundled CommonJS dependencies call require(); give the ES module output one.
     banner: { js: "import { createRequire as __deckhandCreateRequire } from 'node:module'; const require = __deckhandCreateRequire(import.meta.url);" },

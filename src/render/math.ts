@@ -1,4 +1,5 @@
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import type Katex from 'katex';
 import type { MarkedExtension, Token, Tokens } from 'marked';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { MathOptions } from '../options';
@@ -82,6 +83,7 @@ export function typesetMath(tokens: Token[], walk: (tokens: Token[], visit: (t: 
     if (token.type !== 'deckMath' && token.type !== 'deckMathInline') return;
     const t = token as MathToken;
     found = true;
+    const katex = loadKatex();
     // KaTeX adds \gdef definitions to the macros it is given: each formula gets a fresh copy.
     const settings = { displayMode: t.display, output: 'htmlAndMathml' as const, strict: 'ignore' as const, trust: false };
     try {
@@ -107,4 +109,12 @@ function positionOf(t: MathToken, at: number | undefined, slide: SlideSource) {
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * KaTeX, loaded on the first formula: it takes about 20 ms to load, which a deck without math
+ * never pays. Node's module cache makes every later call free.
+ */
+function loadKatex(): typeof Katex {
+  return createRequire(import.meta.url)('katex') as typeof Katex;
 }
