@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { assembleIndexPage } from './assemble/index-page';
-import { compileDeck, RUNTIME_DIR, type CompiledDeck } from './compile-deck';
+import { compileDeck, RUNTIME_DIR, type CompiledDeck, type SettingSource } from './compile-deck';
 import { DeckhandError, formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from './diagrams/render-diagrams';
 import { findDecks } from './load/find-decks';
@@ -13,7 +13,7 @@ import { writeOutput, type OutputFile } from './write/write-output';
 
 export interface BuildResult {
   outDir: string;
-  decks: Array<{ name: string; title: string; slides: number; file: string }>;
+  decks: Array<{ name: string; title: string; slides: number; file: string; settings: SettingSource[] }>;
   diagnostics: Diagnostic[];
   diagrams: { rendered: number; cached: number; deferred: number };
 }
@@ -59,7 +59,7 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
   const count = (k: keyof CompiledDeck['diagramCounts']) => compiled.reduce((n, c) => n + c.diagramCounts[k], 0);
   return {
     outDir: options.outDir,
-    decks: compiled.map((c) => ({ name: c.name, title: c.title, slides: c.slideCount, file: path.join(options.outDir, c.name, 'index.html') })),
+    decks: compiled.map((c) => ({ name: c.name, title: c.title, slides: c.slideCount, file: path.join(options.outDir, c.name, 'index.html'), settings: c.settings })),
     diagnostics,
     diagrams: { rendered: count('rendered'), cached: count('cached'), deferred: count('deferred') },
   };

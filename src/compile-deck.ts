@@ -5,15 +5,17 @@ import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
 import { fileContext, readSourceText } from './load/file-context';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
-import { resolveDeckOptions, type DeckOverrides } from './options';
+import { resolveDeckOptions, type DeckOptions, type DeckOverrides } from './options';
 import { parseDeck, type SplitCache } from './parse/parse-deck';
 import { renderDeck, type RenderCache } from './render/render-deck';
-import type { AssetRef, DeckSource, DiagramRef, RenderedDeck } from './types';
+import type { AssetRef, DeckSource, DiagramRef, RenderedDeck, SourcePosition } from './types';
 
 export interface CompiledDeck {
   name: string;
   title: string;
   slideCount: number;
+  /** Where each deck setting came from (`--verbose`): a flag, a file and line, or the defaults. */
+  settings: SettingSource[];
   html: string;
   /** Everything the page is assembled from, for callers that render single sections. */
   page: PageInputs;
@@ -90,6 +92,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   return {
     name: source.name,
     title,
+    settings: settingSources(options, at, env.deckOverrides ?? {}, parsed.deck.defaults ?? 'deckhand'),
     slideCount: deck.stacks.reduce((n, s) => n + s.length, 0),
     // Assembled on first use: the dev server mostly sends single slides, not whole pages.
     get html() {
@@ -124,6 +127,23 @@ function firstHeading(deck: RenderedDeck): string | undefined {
     if (heading) return heading.text;
   }
   return undefined;
+}
+
+/** One deck setting and where its value came from. */
+export interface SettingSource {
+  key: string;
+  value: unknown;
+  /** `--theme`, `reveal-md.json:3`, `slides/talk.md:2`, or `defaults (deckhand)`. */
+  from: string;
+}
+
+function settingSources(options: DeckOptions, at: Record<string, SourcePosition>, overrides: DeckOverrides, defaults: string): SettingSource[] {
+  const flags: Record<string, string> = { theme: '--theme', highlightTheme: '--highlight-theme' };
+  return (Object.keys(options) as Array<keyof DeckOptions>).map((key) => {
+    const flag = key in flags && overrides[key as keyof DeckOverrides] !== undefined ? flags[key] : undefined;
+    const place = at[key];
+    return { key, value: options[key], from: flag ?? (place ? `${place.file}:${place.line}` : `defaults (${defaults})`) };
+  });
 }
 
 export const RUNTIME_DIR = '_deckhand';

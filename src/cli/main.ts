@@ -54,7 +54,8 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
     .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
     .option('--force', 'replace an output folder that is not empty and was not made by deckhand build (never one holding sources)')
-    .option('--strict', 'fail on warnings too (a missing image, say), not only on errors');
+    .option('--strict', 'fail on warnings too (a missing image, say), not only on errors')
+    .option('--verbose', "print each deck's settings and where each came from (a flag, reveal-md.json, the front matter, the defaults)");
   lookOptions(engineOptions(build, 'to draw diagrams')).action(async (inputs: string[], flags: BuildFlags) => {
     done(await runBuild(inputs, flags));
   });
