@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { openOffline as openOfflinePage } from '../helpers/offline-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build';
 import { exportDeck } from '../../src/export/export-deck';
@@ -31,25 +32,8 @@ const DECK = [
   '',
 ].join('\n');
 
-/** Opens a file with the network off: only file:// URLs under `dir` and data: URLs load; everything else is recorded and refused. */
-async function openOffline(browser: Browser, file: string, dir: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith(`file://${dir}/`)) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await context.setOffline(true);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`file://${file}`);
-  await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 20_000 });
-  return { page, blocked, errors };
-}
+/** A built deck from disk: its own files under `dir` may load, nothing else. */
+const openOffline = (browser: Browser, file: string, dir: string) => openOfflinePage(browser, file, (url) => url.startsWith(`file://${dir}/`));
 
 /** What a reader of the first slide gets: typeset formulas, MathML, no TeX source, KaTeX's own fonts in use. */
 async function mathOnPage(page: Page) {

@@ -1,40 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDeck } from '../../src/export/export-deck';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
 import { copyFixture } from '../helpers/fixtures';
 import { all, parsePage } from '../helpers/html';
+import { openOffline, type OfflinePage } from '../helpers/offline-page';
 
 const reveal = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const R = window.Reveal; return ${fn}; })()`) as Promise<T>;
-
-interface OfflinePage {
-  page: Page;
-  /** Every request that was not for the file itself or a data: URL; all of them are refused. */
-  blocked: string[];
-  errors: string[];
-}
-
-/** Opens a file from disk in a context with the network off and every other request refused. */
-async function openOffline(browser: Browser, file: string): Promise<OfflinePage & { context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('data:') || url.split(/[?#]/)[0] === `file://${file}`) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await context.setOffline(true);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`file://${file}`);
-  await page.waitForSelector('html[data-deck-ready]', { state: 'attached', timeout: 20_000 });
-  return { context, page, blocked, errors };
-}
 
 describe.runIf(hasChromium())('single-file HTML export, opened from file:// offline', () => {
   let browser: Browser;
