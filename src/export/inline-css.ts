@@ -1,10 +1,8 @@
+import { applyEdits, type HtmlEdit } from '../render/html-tokens';
 import { tokenizeCss, type CssToken } from './css-tokens';
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+/** A replacement of `[start, end)` in the stylesheet's text. */
+type Edit = HtmlEdit;
 
 /**
  * Stylesheet rewriting for single-file exports: every relative `url()` becomes a data: URI.
@@ -100,12 +98,3 @@ function wordBefore(css: string, tokens: CssToken[], j: number): string {
   return name?.type === 'word' ? css.slice(name.start, name.end) : '';
 }
 
-function applyEdits(css: string, edits: Edit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += css.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + css.slice(at);
-}
