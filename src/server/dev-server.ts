@@ -73,8 +73,8 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   port = await listen(server, options.port, host, options.portIsDefault);
 
   const handle = async (batch: ChangeBatch) => {
-    // Listing slides/ is cheap; a new one-file deck arrives as a plain file, not a structural change.
-    if (!options.inputs.length) addNewDecks(decks, options.root, env, options.log, refusedDecks);
+    // A new one-file deck arrives as a plain file add, not a structural change; an edit never brings one.
+    if (!options.inputs.length && batch.appeared) addNewDecks(decks, options.root, env, options.log, refusedDecks);
     for (const deck of decks) {
       if (!concerns(deck, batch.files)) continue;
       const started = performance.now();

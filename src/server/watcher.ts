@@ -29,6 +29,8 @@ export interface ChangeBatch {
   files: Set<string>;
   /** A file or folder appeared or went away (not just edited): caches keyed by existence are stale. */
   structural: boolean;
+  /** Something appeared or went away, Markdown included: a new deck may have arrived. */
+  appeared: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface ChangeBatch {
  */
 export class DeckWatcher {
   private readonly watcher: FSWatcher;
-  private pending: ChangeBatch = { files: new Set(), structural: false };
+  private pending: ChangeBatch = { files: new Set(), structural: false, appeared: false };
   private timer?: NodeJS.Timeout;
   private running = false;
 
@@ -114,6 +116,7 @@ export class DeckWatcher {
     // Markdown files are re-listed and re-read on every batch; other files appearing or going
     // away change what slides can resolve (images, diagrams), so cached renders are dropped.
     if (event === 'addDir' || event === 'unlinkDir' || (event !== 'change' && !file.endsWith('.md'))) this.pending.structural = true;
+    if (event !== 'change') this.pending.appeared = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.options.settleMs ?? 8);
   }
@@ -122,7 +125,7 @@ export class DeckWatcher {
     if (this.running || !this.pending.files.size) return;
     this.running = true;
     const batch = this.pending;
-    this.pending = { files: new Set(), structural: false };
+    this.pending = { files: new Set(), structural: false, appeared: false };
     const seen = new Map([...batch.files].map((f) => [f, stamp(f)]));
     try {
       await this.onBatch(batch);
