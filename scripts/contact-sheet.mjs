@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
+// Code passed to page.evaluate() runs in the page, where these exist.
+/* global window, document, requestAnimationFrame */
+
 const here = path.dirname(new URL(import.meta.url).pathname);
 const repo = path.resolve(here, '..');
 const SIZES = [

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build';
-import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
+import { hasChromium, launch } from '../helpers/chromium';
 import { openDeck } from '../helpers/deck-page';
 import { makeProject } from '../helpers/fixtures';
 
@@ -93,7 +93,7 @@ describe.runIf(hasChromium())('default theme typography on a 16:9 canvas', () =>
   const go = (h: number, v = 0) => page.evaluate(([x, y]) => (window as any).Reveal.slide(x, y), [h, v]);
 
   it('puts every title at the same height, short slides and long ones, and keeps code at 22 px', async () => {
-    const found = [];
+    const found: Array<Awaited<ReturnType<typeof measure>>> = [];
     for (const [h, v] of [[0, 0], [1, 0], [2, 0], [3, 0], [3, 1]]) {
       await go(h, v);
       found.push(await measure(page));
