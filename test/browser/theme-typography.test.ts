@@ -80,11 +80,11 @@ describe.runIf(hasChromium())('default theme typography on a 16:9 canvas', () =>
   let dir: string;
 
   beforeAll(async () => {
-    const root = makeProject({ 'slides/type.md': DECK });
+    const root = makeProject({ 'slides/type.md': DECK, 'slides/narrow.md': '## Narrow\n\n```js\nconst a = 1;\n```\n' });
     await build({ root, cacheDir: path.join(root, '.cache'), chromium: false, log: () => {} });
-    dir = path.join(root, 'dist/type/index.html');
+    dir = path.join(root, 'dist');
     browser = await launch();
-    ({ page } = await openDeck(browser, dir));
+    ({ page } = await openDeck(browser, path.join(dir, 'type/index.html')));
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.evaluate(() => document.fonts.ready);
   });
@@ -102,6 +102,12 @@ describe.runIf(hasChromium())('default theme typography on a 16:9 canvas', () =>
     // Highlighted spans, line-numbered tables and plain blocks: one size, at least 22 px.
     const sizes = new Set(found.flatMap((f) => f.codeSizes));
     expect([...sizes]).toEqual([22]);
+  });
+
+  it("keeps code at 0.64em on reveal.js's 960-wide default canvas, where 22 px would make lines scroll", async () => {
+    const narrow = (await openDeck(browser, path.join(dir, 'narrow/index.html'))).page;
+    expect(await narrow.evaluate(() => getComputedStyle(document.querySelector('.reveal pre code')!).fontSize)).toBe('19.2px');
+    await narrow.close();
   });
 
   it('dims transcript output, leaves its words uncoloured and styles code in a title like the title', async () => {
