@@ -42,11 +42,14 @@ function promptOf(line: string): { kind: Kind; prompt: string } | undefined {
   return undefined;
 }
 
-/** Whether text reads as a terminal transcript: some line starts with an unambiguous prompt (`# ` alone could be a Markdown heading). */
+/**
+ * Whether text reads as a terminal transcript: some line starts with an unambiguous prompt. A
+ * bare `# ` or `% ` could be a Markdown heading or a TeX comment shown in a plain fence.
+ */
 export function looksLikeTranscript(code: string): boolean {
   return code.split('\n').some((line) => {
     const p = promptOf(line);
-    return p !== undefined && p.prompt.trim() !== '#';
+    return p !== undefined && !/^[#%]$/.test(p.prompt.trim());
   });
 }
 

@@ -42,7 +42,7 @@ export function parseLineSteps(spec: string): Array<Array<[number, number]>> {
 
 /** What a fence without a language may turn out to be: the languages slides show most. */
 const GUESSES = ['bash', 'javascript', 'typescript', 'python', 'json', 'yaml', 'xml', 'css', 'dockerfile', 'sql', 'go', 'rust', 'java'];
-/** Below this highlight.js relevance a guess is likely prose or a terminal transcript: left plain. */
+/** Below this highlight.js relevance a guess is likely prose: left plain. (Transcripts are recognised by their prompts first.) */
 const MIN_RELEVANCE = 5;
 
 /**

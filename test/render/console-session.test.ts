@@ -102,6 +102,7 @@ describe('console transcripts', () => {
     expect(session('$ docker ps\nCONTAINER ID   IMAGE', '').language).toBe('console');
     // `# ` alone could be a Markdown heading shown in a plain fence.
     expect(session('# Title\n\nSome text.', '').language).not.toBe('console');
+    expect(session('% a TeX comment\n\\section{Intro}', '').language).not.toBe('console');
   });
 
   it('splits into numbered lines with every span closed on its line', () => {
