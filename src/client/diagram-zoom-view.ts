@@ -76,7 +76,10 @@ export class ZoomView {
     hint.textContent = 'Scroll, pinch or press + and − to zoom; drag or use the arrow keys to move; Escape closes.';
     d.append(this.stage, toolbar, hint);
 
-    d.addEventListener('close', () => this.closed());
+    // The close event comes a task later; `close()` tidies up at once, this covers any other way a dialog closes.
+    d.addEventListener('close', () => {
+      if (this.svg) this.closed();
+    });
     this.bindPointer();
     // reveal.js (swipes, its zoom plugin, link previews) listens on the deck around this dialog.
     for (const type of ['pointerdown', 'pointermove', 'pointerup', 'mousedown', 'mouseup', 'click', 'touchstart', 'touchmove', 'touchend', 'wheel']) {
@@ -109,7 +112,9 @@ export class ZoomView {
   }
 
   close(): void {
-    if (this.dialog.open) this.dialog.close();
+    if (!this.dialog.open) return;
+    this.dialog.close();
+    this.closed();
   }
 
   destroy(): void {
@@ -127,7 +132,7 @@ export class ZoomView {
     this.content.replaceChildren(svg);
   }
 
-  /** Every way the dialog closes (Escape, the button, the backdrop) ends here. */
+  /** Every way the dialog closes (Escape, the button, the backdrop) ends here, once. */
   private closed(): void {
     for (const type of ['keydown', 'keyup', 'keypress']) window.removeEventListener(type, this.onKey as EventListener, true);
     window.removeEventListener('resize', this.onResize);
