@@ -27,6 +27,15 @@ ${CROWDED}
 ## Roomy
 
 ![Client calls the server](../diagrams/roomy.mmd)
+
+---
+
+## Crowded, in HTML labels
+
+\`\`\`mermaid
+%%{init: {"flowchart": {"htmlLabels": true}}}%%
+${CROWDED}
+\`\`\`
 `;
 
 describe('diagram label findings', () => {
@@ -58,14 +67,16 @@ describe.runIf(hasChromium())('deckhand check: diagram label size', () => {
     result = await checkDecks({ root, chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: () => {} });
   });
 
-  it('reports the crowded diagram at its fence line, measured on the canvas, and not the roomy one', () => {
+  it('reports each crowded diagram at its fence line, measured on the canvas, and not the roomy one', () => {
     const found = result.diagnostics.map((d) => `${path.relative(root, d.file ?? '')}:${d.line}:${d.column} ${d.severity} ${d.code}`);
-    expect(found).toEqual(['slides/labels.md:7:1 warning diagram-label-size']);
-    const m = /drawn at ([\d.]+) px \(smallest: "Step \d+"\), below the 21 px/.exec(result.diagnostics[0].message);
-    expect(m).not.toBeNull();
-    // Mermaid's 16 px labels, fourteen boxes squeezed into the slide's width: well under half size.
-    expect(Number(m![1])).toBeGreaterThan(3);
-    expect(Number(m![1])).toBeLessThan(12);
+    expect(found).toEqual(['slides/labels.md:7:1 warning diagram-label-size', 'slides/labels.md:35:1 warning diagram-label-size']);
+    for (const d of result.diagnostics) {
+      const m = /drawn at ([\d.]+) px \(smallest: "Step \d+"\), below the 21 px/.exec(d.message);
+      expect(m, d.message).not.toBeNull();
+      // Mermaid's 16 px labels, fourteen boxes squeezed into the slide's width: well under half size.
+      expect(Number(m![1])).toBeGreaterThan(3);
+      expect(Number(m![1])).toBeLessThan(12);
+    }
   });
 
   it('fails the command with --strict (a warning: without it the run above would exit 0)', () => {
