@@ -83,6 +83,11 @@ interface Unit {
 }
 
 function fragmentUnits(slide: Element): Unit[] | undefined {
+  // A diagram the browser fallback draws later: reveal.js numbers the other fragments first,
+  // so mark now which ones the author left unindexed.
+  if (slide.querySelector('.deck-diagram[data-deck-steps]')) {
+    for (const el of Array.from(slide.querySelectorAll('.fragment:not([data-fragment-index])'))) el.setAttribute(AUTO, '');
+  }
   if (!slide.querySelector(STEPPED)) return undefined;
   const units: Unit[] = [];
   for (const el of Array.from(slide.querySelectorAll('.fragment, .deck-diagram'))) {
