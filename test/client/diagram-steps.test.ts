@@ -116,13 +116,10 @@ function parts(page: Page): Promise<Part[]> {
     const slide = (window as any).Reveal.getCurrentSlide() as Element;
     return Array.from(slide.querySelectorAll('svg [data-deck-step]')).map((el) => {
       const style = getComputedStyle(el);
+      // What the viewer sees: the element's opacity times that of every group it is in.
       let opacity = 1;
-      let shown = true;
-      for (let e: Element | null = el; e && e.tagName !== 'svg'; e = e.parentElement) {
-        const s = getComputedStyle(e);
-        opacity *= Number(s.opacity);
-      }
-      shown = style.visibility !== 'hidden' && opacity > 0;
+      for (let e: Element | null = el; e && e.tagName !== 'svg'; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      const shown = style.visibility !== 'hidden' && opacity > 0;
       // Relative to the diagram: slide transitions move the whole slide, never a part of it.
       const r = el.getBoundingClientRect();
       const o = el.closest('svg')!.getBoundingClientRect();
