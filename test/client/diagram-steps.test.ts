@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build';
 import { bundleDecks } from '../../src/export/deck-bundle';
+import { exportDeck } from '../../src/export/export-deck';
 import { printDeckPdf } from '../../src/export/print-pdf';
 import { hasPoppler, pdfInfo } from '../export/pdf-tools';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
@@ -147,6 +148,9 @@ describe.runIf(hasChromium())('diagrams built up step by step', () => {
       if (name === 'chromium') warnings.push(...result.diagnostics.map((d) => `${path.basename(d.file ?? '')}:${d.line}: ${d.code}`));
       builds[name] = path.join(root, 'dist/steps/index.html');
     }
+    // One file, mermaid inlined and drawn by the page.
+    const root = makeProject({ 'slides/steps.md': DECK });
+    builds['single-file'] = (await exportDeck({ root, input: 'slides/steps.md', format: 'html', chromium: false, log: () => {} })).file;
   }, 60_000);
   afterAll(async () => browser?.close());
 
@@ -155,7 +159,7 @@ describe.runIf(hasChromium())('diagrams built up step by step', () => {
     expect(warnings).toEqual([`steps.md:${pieMarker}: diagram-steps-unsupported`]);
   });
 
-  describe.each(['chromium', 'fallback'])('drawn by %s', (name) => {
+  describe.each(['chromium', 'fallback', 'single-file'])('drawn by %s', (name) => {
     let page: Page;
     beforeAll(async () => {
       ({ page } = await openDeck(browser, builds[name]));
