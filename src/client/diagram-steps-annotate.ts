@@ -50,8 +50,9 @@ function annotateGraph(svg: Element, plan: StepPlan): void {
     const step = stepOfEdge.get(label.getAttribute('data-id')!);
     mark(label.closest('.edgeLabel') ?? label, step);
   }
-  // A class relation's cardinalities ("1", "*") are drawn apart from its label, named after the path.
-  for (const terminal of Array.from(svg.querySelectorAll('.edgeTerminals[data-id]'))) mark(terminal, stepOfEdge.get(terminal.getAttribute('data-id')!));
+  // A class relation's cardinalities ("1", "*") are drawn apart, unnamed, in the order of the relations.
+  const terminals = Array.from(svg.querySelectorAll('.edgeLabels > .edgeTerminals'));
+  for (const edge of plan.edges) for (let k = 0; k < (edge.terminals ?? 0); k++) mark(terminals.shift(), edge.step);
 }
 
 const num = (el: Element | null, name: string) => parseFloat(el?.getAttribute(name) ?? '') || 0;

@@ -15,7 +15,7 @@ export interface StepPlan {
   /** Flowchart subgraph and composite state id → its step. */
   groups: Record<string, number>;
   /** Edges, relations, transitions or messages in source order, each no earlier than its ends. */
-  edges: Array<{ from: string; to: string; step: number }>;
+  edges: Array<{ from: string; to: string; step: number; /** Class relation cardinalities ("1", "*"), drawn apart. */ terminals?: number }>;
   /** Sequence diagram notes in source order. */
   notes: number[];
   /** Sequence diagram activations in source order of their start. */

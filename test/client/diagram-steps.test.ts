@@ -75,7 +75,7 @@ classDiagram
 %% step
   Animal <|-- Duck : is
 %% step
-  Animal --> Food
+  Animal "1" --> "*" Food
 \`\`\`
 
 ---
@@ -230,6 +230,8 @@ describe.runIf(hasChromium())('diagrams built up step by step', () => {
     });
 
     it('class and state diagrams step too', async () => {
+      // The class diagram's last step: Food, the relation, its label and both cardinalities.
+      expect((await at(3, -1)).filter((p) => p.step === 2)).toHaveLength(5);
       for (const h of [3, 4]) {
         const states = [await at(h, -1), await at(h, 0), await at(h, 1)];
         expect(states.map(shownSteps)).toEqual([[0], [0, 1], [0, 1, 2]]);

@@ -27,6 +27,9 @@ export function planClass(lines: StepLine[], plan: PlanBuilder): void {
     const relation = RELATION.exec(text);
     if (relation) {
       plan.edge(bare(relation[1]), bare(relation[2]), step);
+      // Each quoted cardinality is drawn as its own label, in the order of the relations.
+      const terminals = (relation[0].match(/"[^"]*"/g) ?? []).length;
+      if (terminals) plan.edges[plan.edges.length - 1].terminals = terminals;
       continue;
     }
     const member = MEMBER.exec(text);

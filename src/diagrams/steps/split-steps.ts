@@ -1,3 +1,5 @@
+import type { StepPlan } from '../../protocol/diagram-steps';
+
 /** A diagram's source cut at its `%% step` lines. */
 export interface StepLine {
   /** The statement, trimmed, without a trailing `;`. */
@@ -56,7 +58,7 @@ export function splitSteps(code: string): SplitSource {
 export class PlanBuilder {
   readonly nodes: Record<string, number> = {};
   readonly groups: Record<string, number> = {};
-  readonly edges: Array<{ from: string; to: string; step: number }> = [];
+  readonly edges: StepPlan['edges'] = [];
   readonly notes: number[] = [];
   readonly activations: Array<{ of: string; step: number }> = [];
 

@@ -88,7 +88,7 @@ flowchart LR
     expect(p.nodes).toEqual({ Animal: 0, Duck: 1, List: 1, Food: 1 });
     expect(p.edges).toEqual([
       { from: 'Animal', to: 'Duck', step: 1 },
-      { from: 'Animal', to: 'Food', step: 1 },
+      { from: 'Animal', to: 'Food', step: 1, terminals: 2 },
     ]);
   });
 
