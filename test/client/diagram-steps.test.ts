@@ -159,6 +159,17 @@ describe.runIf(hasChromium())('diagrams built up step by step', () => {
     expect(warnings).toEqual([`steps.md:${pieMarker}: diagram-steps-unsupported`]);
   });
 
+  it('without JavaScript the whole diagram shows: steps are only marked in the page, fragments come from the runtime', () => {
+    const html = fs.readFileSync(builds.chromium, 'utf8');
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    const stepped = svgs.filter((svg) => svg.includes('data-deck-steps='));
+    expect(stepped).toHaveLength(5);
+    for (const svg of stepped) {
+      expect(svg).toContain('data-deck-step="1"');
+      expect(svg).not.toMatch(/class="[^"]*\bfragment\b/);
+    }
+  });
+
   describe.each(['chromium', 'fallback', 'single-file'])('drawn by %s', (name) => {
     let page: Page;
     beforeAll(async () => {
