@@ -30,6 +30,8 @@ await Promise.all([
       dev: path.join(root, 'src/client/dev/index.ts'),
       // Added by `deckhand check` to the page it measures.
       measure: path.join(root, 'src/client/measure-entry.ts'),
+      // Loaded by the page that renders diagrams in Chromium: marks a stepped diagram's SVG.
+      'diagram-steps': path.join(root, 'src/client/diagram-steps-render-page.ts'),
       // `deckhand present`: the audience follow plugin, the bridge inside the views' deck frames,
       // the speaker view, the phone remote and their styles.
       follow: path.join(root, 'src/client/present/follow.ts'),

@@ -1,5 +1,6 @@
 /** Every data shape that flows between the pipeline stages. */
 import type { Diagnostic } from './protocol/diagnostic';
+import type { StepPlan } from './protocol/diagram-steps';
 
 /** A position in an author's source file (1-based line and column). */
 export interface SourcePosition {
@@ -140,5 +141,6 @@ export interface RenderedDeck {
 /** A diagram after rendering: SVG markup, or the source for the browser fallback. */
 export type DiagramResult =
   | { kind: 'svg'; svg: string }
-  | { kind: 'deferred'; code: string }
+  /** `steps`: a stepped diagram's plan, applied where the browser draws it. */
+  | { kind: 'deferred'; code: string; steps?: StepPlan }
   | { kind: 'error'; message: string; line?: number; column?: number };

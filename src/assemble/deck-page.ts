@@ -113,7 +113,8 @@ function placeDiagram(ref: DiagramRef, result: DiagramResult | undefined, usedId
     case 'error':
       return diagramSlot(ref, { class: 'deck-diagram-error', role: 'img', ...label }, escapeHtml(result.message));
     default:
-      return diagramSlot(ref, { 'data-deck-pending': '', role: 'img', ...label }, `<pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre>`);
+      // A stepped diagram's plan goes with its source: the viewer's browser marks the steps after drawing.
+      return diagramSlot(ref, { 'data-deck-pending': '', role: 'img', ...label, ...(result?.steps ? { 'data-deck-steps': JSON.stringify(result.steps) } : {}) }, `<pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre>`);
   }
 }
 

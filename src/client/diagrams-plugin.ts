@@ -1,6 +1,8 @@
 import type Reveal from 'reveal.js';
 import type { PageConfig } from './page-config';
-import type { DeckPlugin } from './plugin-registry';
+import { annotateSteps } from './diagram-steps-annotate';
+import { DIAGRAM_STEPS_PLUGIN, type DiagramStepsPlugin } from './diagram-steps-plugin';
+import { pluginOf, type DeckPlugin } from './plugin-registry';
 
 interface MermaidGlobal {
   initialize(config: Record<string, unknown>): void;
@@ -91,6 +93,7 @@ export class DiagramsPlugin implements DeckPlugin {
       for (const el of pending) if (el.hasAttribute('data-deck-pending')) this.fail(el, e);
       return;
     }
+    let stepped = false;
     for (const el of pending) {
       if (!el.hasAttribute('data-deck-pending')) continue;
       el.removeAttribute('data-deck-pending');
@@ -101,10 +104,17 @@ export class DiagramsPlugin implements DeckPlugin {
         const svgEl = el.querySelector('svg');
         svgEl?.setAttribute('role', 'img');
         if (el.getAttribute('aria-label')) svgEl?.setAttribute('aria-label', el.getAttribute('aria-label')!);
+        // A stepped diagram: the plan came with the source (see deck-page.ts); its steps become fragments.
+        const plan = el.getAttribute('data-deck-steps');
+        if (svgEl && plan) {
+          annotateSteps(svgEl, JSON.parse(plan));
+          stepped = true;
+        }
       } catch (e) {
         this.fail(el, e);
       }
     }
+    if (stepped && slide && this.deck) pluginOf<DiagramStepsPlugin>(this.deck, DIAGRAM_STEPS_PLUGIN)?.diagramDrawn(slide);
   }
 
   private fail(el: HTMLElement, e: unknown): void {

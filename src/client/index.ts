@@ -2,6 +2,7 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes/notes.esm.js';
 import Search from 'reveal.js/plugin/search/search.esm.js';
 import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
+import { DiagramStepsPlugin } from './diagram-steps-plugin';
 import { DiagramsPlugin } from './diagrams-plugin';
 import { DiagramZoomPlugin } from './diagram-zoom';
 import { readPageConfig } from './page-config';
@@ -17,6 +18,6 @@ import { ReadyPlugin } from './ready-plugin';
 const config = readPageConfig();
 (window as unknown as { Reveal: typeof Reveal }).Reveal = Reveal;
 
-const plugins: object[] = [Notes, Search, Zoom, new DiagramsPlugin(config), new DiagramZoomPlugin(), new ReadyPlugin(), ...collectPlugins()];
+const plugins: object[] = [Notes, Search, Zoom, new DiagramStepsPlugin(), new DiagramsPlugin(config), new DiagramZoomPlugin(), new ReadyPlugin(), ...collectPlugins()];
 
 Reveal.initialize({ ...config.reveal, plugins } as Reveal.Options);

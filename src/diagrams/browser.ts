@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { mimeType } from '../media-type';
 import type { Browser, Page } from 'playwright-core';
 import { renderInPage, themeFontInPage, type PageJob, type PageResult } from './mermaid-page';
@@ -52,6 +53,8 @@ export class MermaidPage {
       const rel = decodeUrlPath(url.pathname.slice(1));
       if (rel === '') return route.fulfill({ contentType: 'text/html', body: harness() });
       if (rel === 'mermaid.js') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(assets.mermaidFile) });
+      // The step annotation, built next to mermaid's bundle from src/client/diagram-steps-render-page.ts.
+      if (rel === 'diagram-steps.js') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(path.dirname(assets.mermaidFile), 'diagram-steps.js')) });
       if (rel === 'theme.css') return route.fulfill({ contentType: 'text/css', body: assets.themeCss });
       const data = assets.themeFiles.get(rel);
       if (data) return route.fulfill({ body: Buffer.from(data), contentType: mimeType(rel) });
@@ -73,7 +76,7 @@ export class MermaidPage {
 
 function harness(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="theme.css">
-<script src="mermaid.js"></script></head>
+<script src="mermaid.js"></script><script src="diagram-steps.js"></script></head>
 <body><div class="reveal"><div class="slides"><section>Deckhand</section></div></div></body></html>`;
 }
 

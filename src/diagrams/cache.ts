@@ -21,7 +21,7 @@ export interface DiagramKeyParts {
 }
 
 // Bump when the SVG post-processing changes, so stale renders are not reused.
-const FORMAT = 3;
+const FORMAT = 4;
 
 export function diagramKey(parts: DiagramKeyParts): string {
   return createHash('sha256')

@@ -2,15 +2,23 @@
  * Code evaluated inside the headless page that renders diagrams. Kept free of imports:
  * it is serialised into the page and runs against the page's global `mermaid`.
  */
+import type { StepPlan } from '../protocol/diagram-steps';
+
 export interface PageJob {
   renderId: string;
   code: string;
+  /** A stepped diagram's plan: its SVG elements are marked with their steps before serialising. */
+  plan?: StepPlan;
 }
 
 export type PageResult = { renderId: string; svg?: string; error?: string };
 
 export async function renderInPage(args: { jobs: PageJob[]; config: Record<string, unknown> }): Promise<PageResult[]> {
-  const w = window as unknown as { mermaid: Pick<typeof import('mermaid').default, 'initialize' | 'render'>; __deckFont?: string };
+  const w = window as unknown as {
+    mermaid: Pick<typeof import('mermaid').default, 'initialize' | 'render'>;
+    /** lib/runtime/diagram-steps.js, which the render page loads. */
+    deckAnnotateSteps: (svg: Element, plan: StepPlan) => void;
+  };
   const out: PageResult[] = [];
   w.mermaid.initialize({ startOnLoad: false, ...args.config });
   for (const job of args.jobs) {
@@ -20,6 +28,7 @@ export async function renderInPage(args: { jobs: PageJob[]; config: Record<strin
       holder.innerHTML = svg;
       const el = holder.content.querySelector('svg');
       if (!el) throw new Error('mermaid returned no <svg>');
+      if (job.plan) w.deckAnnotateSteps(el, job.plan);
       // mermaid's string can hold HTML-only markup such as <br>; serialising the parsed tree makes it valid XML.
       out.push({ renderId: job.renderId, svg: new XMLSerializer().serializeToString(el) });
     } catch (e) {

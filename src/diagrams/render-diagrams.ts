@@ -8,6 +8,7 @@ import { launchChromium, MermaidPage, type RenderPageAssets } from './browser';
 import { installHint } from './find-chromium';
 import { DEFAULTS } from '../options';
 import { diagramKey, openDiagramCache } from './cache';
+import { stepPlanOf } from './steps/ref-plan';
 
 // mermaid's browser bundle and version, as scripts/bundle.mjs copies them into lib/runtime/.
 const MERMAID_RUNTIME = path.join(packageRoot(), 'lib', 'runtime');
@@ -59,6 +60,7 @@ export class DiagramRenderer {
     const configId = JSON.stringify(config) + theme.id;
     const misses: Array<{ ref: DiagramRef; key: string }> = [];
     const keys = refs.map((ref) => this.key(ref.code, config, configId, theme.id));
+    const plans = new Map(refs.map((ref) => [ref, stepPlanOf(ref, batch.diagnostics)]));
     if (owner !== undefined) this.use(owner, { keys: new Set(keys), theme: theme.id });
     for (const [i, ref] of refs.entries()) {
       const key = keys[i];
@@ -72,12 +74,12 @@ export class DiagramRenderer {
 
     const page = await this.page(theme);
     if (!page) {
-      for (const { ref } of misses) batch.results.set(ref.id, { kind: 'deferred', code: ref.code });
+      for (const { ref } of misses) batch.results.set(ref.id, { kind: 'deferred', code: ref.code, steps: plans.get(ref) });
       return batch;
     }
     const unique = [...new Map(misses.map((m) => [m.key, m])).values()];
     const results = await page.render(
-      unique.map((m) => ({ renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code })),
+      unique.map((m) => ({ renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) })),
       { ...config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(config.themeVariables as object) } },
     );
     const byKey = new Map(unique.map((m, i) => [m.key, results[i]]));

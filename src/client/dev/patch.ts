@@ -1,4 +1,6 @@
 import type { SlidePatch } from '../../protocol/dev-messages';
+import { DIAGRAM_STEPS_PLUGIN, type DiagramStepsPlugin } from '../diagram-steps-plugin';
+import { pluginOf } from '../plugin-registry';
 
 type RevealApi = import('reveal.js').Api;
 
@@ -7,6 +9,8 @@ function parseSections(html: string): DocumentFragment {
   t.innerHTML = html;
   return t.content;
 }
+
+const steps = (deck: RevealApi) => pluginOf<DiagramStepsPlugin>(deck, DIAGRAM_STEPS_PLUGIN);
 
 function currentPlace(deck: RevealApi) {
   const slide = deck.getCurrentSlide() as HTMLElement | undefined;
@@ -37,11 +41,14 @@ export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
     if (!section || !fresh) continue;
     adoptAuthorAttributes(section, fresh);
     section.replaceChildren(...Array.from(fresh.childNodes));
+    // Fresh diagram steps become fragments before reveal.js counts the slide's fragments again.
+    steps(deck)?.prepare(section);
     (deck as unknown as { syncSlide(s: Element): void }).syncSlide(section);
     const shownUpTo = section === current ? step : section.classList.contains('past') ? Infinity : -1;
     showFragmentsUpTo(section, shownUpTo);
     if (section === current) deck.layout();
   }
+  steps(deck)?.refocus();
   notifyNotes(deck);
 }
 
@@ -81,6 +88,7 @@ export function applyStructure(deck: RevealApi, html: string): void {
   const container = document.querySelector('.reveal .slides');
   if (!container) return;
   container.replaceChildren(parseSections(html));
+  for (const section of Array.from(container.querySelectorAll('section'))) if (!section.querySelector('section')) steps(deck)?.prepare(section);
   restore(deck, place);
 }
 
