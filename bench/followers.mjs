@@ -21,6 +21,8 @@ const MOVE_EVERY_MS = 50; // a presenter clicking through fragments as fast as a
 const TARGET_P99_MS = 100;
 const DROPPED_SHARE = 0.25;
 const CONNECT_BATCH = 250; // a room does not connect in one millisecond; also stays under the listen backlog
+/** e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile the server. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const HOST = '127.0.0.1'; // never any other address
 const DEADLINE_MS = 240_000;
 const PER_COUNT_MS = 60_000;
@@ -79,7 +81,7 @@ async function main() {
   /** Starts `deckhand present` on loopback and resolves with its port and token once it listens. */
   const startServer = (port = 0) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, 'present', 'slides/deck.md', '--host', HOST, '--port', String(port), '--no-chromium', ...(port ? [] : ['--new-session'])], {
+      const child = spawn(process.execPath, [...SERVER_NODE_ARGS, bin, 'present', 'slides/deck.md', '--host', HOST, '--port', String(port), '--no-chromium', ...(port ? [] : ['--new-session'])], {
         cwd: work,
         env: { ...process.env, DECKHAND_CACHE_DIR: path.join(work, '.cache') },
         stdio: ['ignore', 'pipe', 'pipe'],
