@@ -112,6 +112,16 @@ async function main() {
     }
   };
 
+  /** CPU time (user + system) a process used so far, in ms, from /proc (Linux); undefined elsewhere. */
+  const cpuMs = (pid) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    } catch {
+      return undefined;
+    }
+  };
+
   /** A follower page: notes when each position version arrived; reconnects like the browser code. */
   class Follower {
     constructor(port, room) {
@@ -219,6 +229,8 @@ async function main() {
       const driver = await openDriver(port, token);
       const base = driver.version();
       const sentAt = new Map();
+      const serverCpu = cpuMs(server.pid);
+      const ownCpu = process.cpuUsage();
       for (let i = 1; i <= MOVES; i++) {
         sentAt.set(base + i, performance.now());
         driver.send({ type: 'go', position: { h: i % 60, v: 0, f: -1 } }); // every move moves: h differs from the last
@@ -227,6 +239,9 @@ async function main() {
       const last = base + MOVES;
       await until(() => (room.reached.get(last) ?? 0) >= n, 'the last move everywhere', 15_000).catch(() => {});
       row.rss = rssMb(server.pid);
+      row.serverCpuPerMove = (cpuMs(server.pid) - serverCpu) / MOVES;
+      const own = process.cpuUsage(ownCpu);
+      row.clientCpuPerMove = (own.user + own.system) / 1000 / MOVES;
       const latencies = [];
       const roomWide = [];
       for (const [version, sent] of sentAt) {
@@ -242,6 +257,7 @@ async function main() {
           slowest = Math.max(slowest, at - sent);
         }
         if (all) roomWide.push(slowest);
+        if (process.env.BENCH_DEBUG) process.stderr.write(`${n} followers, move ${version - base}: whole room ${Math.round(slowest)} ms\n`);
       }
       latencies.sort((a, b) => a - b);
       roomWide.sort((a, b) => a - b);
@@ -316,6 +332,7 @@ async function main() {
       max: ms(r.max),
       'whole room p50': ms(r.room50),
       'whole room max': ms(r.roomMax),
+      'CPU per move: server / followers': `${ms(r.serverCpuPerMove)} / ${ms(r.clientCpuPerMove)}`,
       'server RSS idle→busy': r.rss ? `${r.rssIdle} → ${r.rss} MB` : '–',
       [`${DROPPED_SHARE * 100}% dropped back`]: ms(r.reconnectMs),
       'restart: room back': ms(r.restartMs),
@@ -325,6 +342,7 @@ async function main() {
   const held = rows.filter(ok).map((r) => r.followers);
   const ceiling = rows.find((r) => !ok(r)) ? Math.max(0, ...held.filter((n) => n < rows.find((r) => !ok(r)).followers)) : Math.max(0, ...held);
   console.log(`latency: from the remote sending a move to a follower receiving it (every follower, every move); "whole room": until the last follower has it`);
+  console.log(`CPU per move: what the server and the simulated followers (this process) spent per move, over the ${MOVES} moves; the two share the machine's cores`);
   console.log(`target: every move reaches every follower with p99 ≤ ${TARGET_P99_MS} ms, at 2000 followers or more`);
   console.log(`ceiling on this machine (${cores} cores): ${ceiling ? `${ceiling} followers` : 'none of the counts met the target'}${rows.every(ok) ? ' (every count tried held: the ceiling is higher)' : ''}`);
   console.log(`bench wall time: ${Math.round((Date.now() - started) / 100) / 10} s`);
