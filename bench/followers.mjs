@@ -361,7 +361,7 @@ async function main() {
   const ticksAtEnd = machineTicks();
   if (ticksAtStart && ticksAtEnd) {
     const idle = (ticksAtEnd.idle - ticksAtStart.idle) / (ticksAtEnd.total - ticksAtStart.total);
-    console.log(`machine idle during the bench: ${Math.round(idle * 100)}% (this bench alone keeps a 2-core machine busy; near 0% means other work competed with it)`);
+    console.log(`machine idle during the bench: ${Math.round(idle * 100)}% (near 0%: other work competed with the bench for the cores)`);
   }
   console.log(`bench wall time: ${Math.round((Date.now() - started) / 100) / 10} s`);
   cleanUp();
