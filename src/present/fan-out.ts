@@ -37,7 +37,8 @@ export class FanOut {
     }
     // The usual case: the last write went straight to the kernel. No callback, no allocation.
     if (ws.bufferedAmount === 0) {
-      return ws.send(data, { binary: false });
+      ws.send(data, { binary: false });
+      return;
     }
     // A queue is forming: send this one and hear when it leaves; skip the rest until then.
     const state = { behind: false };
