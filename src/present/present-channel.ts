@@ -5,6 +5,7 @@ import { Notifier } from '../server/notifier';
 import type { LivePosition } from './position';
 import { commandSeq, parseCommand, type PresentCommand, type PresentMessage } from '../protocol/present-messages';
 import { isPresenterToken } from './presenter-token';
+import { FanOut } from './fan-out';
 
 export interface ChannelOptions {
   /** Identifies the deck's build: a page from another build reloads. */
@@ -33,6 +34,7 @@ export class PresentChannel {
   private readonly warned = new WeakSet<WebSocket>();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pinger: NodeJS.Timeout;
+  private readonly fanOut = new FanOut();
   private startedAt?: number;
   /** The phone remote's link and QR code, sent to drivers only (it holds the token). */
   remote?: { url: string; qrSvg: string };
@@ -102,12 +104,12 @@ export class PresentChannel {
         return;
       case 'go':
         send({ type: 'accepted', seq: command.seq, version: this.o.live.current.version });
-        if (moved) this.notifier.broadcast(this.positionMessage());
+        if (moved) this.fanOut.broadcast(this.sockets, this.positionMessage());
         return;
     }
   }
 
-  private positionMessage(): PresentMessage {
+  private positionMessage(): PresentMessage & { type: 'position' } {
     const { position, version } = this.o.live.current;
     return { type: 'position', position, version };
   }

@@ -1,4 +1,4 @@
-import { assembleDeckPage } from '../assemble/deck-page';
+import { assembleDeckPage, type PageLinks } from '../assemble/deck-page';
 import { RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
 import { escapeAttr, escapeHtml } from '../render/highlight';
 import type { PresentPageConfig } from '../protocol/present-page-config';
@@ -11,11 +11,21 @@ export type { PresentPageConfig } from '../protocol/present-page-config';
 /**
  * The deck page with the follow plugin before the runtime. Followers on phones keep reveal.js's
  * paged view (unless the author chose otherwise): its scroll view cannot follow a fragment step.
+ * `version` names each runtime file's content: the page links to `file?v=version`, which a phone
+ * keeps for good, so a room reconnecting (or reloading for a new deck) fetches only the page.
  */
-export function assembleAudiencePage(compiled: CompiledDeck): string {
+export function assembleAudiencePage(compiled: CompiledDeck, version: (runtimeFile: string) => string | undefined): string {
   const authored = (compiled.deck.frontMatter.revealOptions ?? {}) as Record<string, unknown>;
   const reveal = { ...compiled.page.reveal, ...('scrollActivationWidth' in authored ? {} : { scrollActivationWidth: null }) };
-  return assembleDeckPage({ ...compiled.page, reveal, runtimeScripts: ['follow.js'] });
+  const runtime = compiled.page.runtime;
+  const links: PageLinks = {
+    url: (r) => {
+      if (r.kind === 'asset') return r.file;
+      const v = version(r.file);
+      return runtime + r.file + (v ? `?v=${v}` : '');
+    },
+  };
+  return assembleDeckPage({ ...compiled.page, reveal, runtimeScripts: ['follow.js'], links });
 }
 
 /** Shown by a speaker view or remote opened without the token. */

@@ -7,6 +7,7 @@ import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagra
 import { findDecks } from '../load/find-decks';
 import { packageRoot } from '../package-root';
 import { resolveDeckAsset, resolveRuntimeResource } from '../server/deck-resources';
+import { bodyVersion } from '../server/send-resource';
 import { listen } from '../server/listen';
 import { createHandler, type Resource } from '../server/http-handler';
 import { mimeType } from '../media-type';
@@ -71,7 +72,11 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     }
   };
 
-  const audience = assembleAudiencePage(compiled);
+  const runtimeFile = (sub: string) => resolveRuntimeResource(sub, runtime, RUNTIME_FILES, [compiled.style]);
+  const audience = assembleAudiencePage(compiled, (file) => {
+    const found = runtimeFile(file);
+    return found && 'body' in found ? bodyVersion(found.body, found.type) : undefined;
+  });
   const deckUrl = `/${encodeURIComponent(compiled.name)}/`;
   const pageConfig: PresentPageConfig = { deck: compiled.name, frameUrl: FRAME_PATH, title: compiled.title };
   // Made on first request, once: inlining every image and font takes a moment.
@@ -99,7 +104,7 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     if (pathname === FRAME_PATH) return { body: (framePage ??= assembleFramePage(source, compiled, runtime)), type: mimeType('index.html') };
     const [, first, ...rest] = pathname.split('/');
     const sub = rest.join('/');
-    if (first === RUNTIME_DIR) return resolveRuntimeResource(sub, runtime, RUNTIME_FILES, [compiled.style]);
+    if (first === RUNTIME_DIR) return runtimeFile(sub);
     if (first !== compiled.name) return undefined;
     if (rest.length === 0) return { redirect: deckUrl };
     if (sub === '' || sub === 'index.html') return { body: audience, type: mimeType('index.html') };

@@ -35,7 +35,7 @@ describe('deckhand present (command line)', () => {
     const page = await fetch(audience);
     expect(page.status).toBe(200);
     // The audience page: the deck, with the script that follows the talk.
-    expect(all(parsePage(await page.text()), 'script[src]').map((e) => e.getAttribute('src'))).toContainEqual(expect.stringMatching(/follow\.js$/));
+    expect(all(parsePage(await page.text()), 'script[src]').map((e) => e.getAttribute('src'))).toContainEqual(expect.stringMatching(/follow\.js(\?v=[\w-]+)?$/));
     expect((await fetch(speaker)).status).toBe(200);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
