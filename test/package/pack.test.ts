@@ -122,7 +122,8 @@ describe('the published package (slow: pack, offline install, type-check, build)
       }),
     );
     sh(process.execPath, [bin('typescript', 'bin/tsc'), '-p', config], consumer);
-  });
+    // tsc over every declaration of the installed tree takes ~30 s idle; a busy machine doubles it.
+  }, 180_000);
 
   it('the installed deckhand builds a deck and names its versions', () => {
     fs.mkdirSync(path.join(consumer, 'slides'), { recursive: true });
