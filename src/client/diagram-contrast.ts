@@ -104,14 +104,19 @@ function slideBackground(svg: Element): Rgba {
   return [255, 255, 255, 1];
 }
 
-/** Screen px per canvas px (reveal.js scales the whole canvas), measured per element since SVG scales too. */
+/**
+ * Canvas px per SVG user unit at an element: the SVG's own fitting (viewBox, transforms) from its
+ * screen matrix, reveal.js's scaling of the whole canvas taken out.
+ */
 function scaleOfCanvas(svg: Element): (el: Element) => number {
   const slides = svg.closest('.slides') as HTMLElement | null;
   const reveal = slides && slides.offsetWidth ? slides.getBoundingClientRect().width / slides.offsetWidth : 1;
-  const root = svg as SVGSVGElement;
-  const viewBox = root.viewBox?.baseVal;
-  const svgScale = viewBox && viewBox.width ? root.getBoundingClientRect().width / viewBox.width : 1;
-  return () => svgScale / reveal;
+  return (el) => {
+    const graphic = el instanceof SVGGraphicsElement ? el : (el.closest('foreignObject') as SVGGraphicsElement | null);
+    const m = graphic?.getScreenCTM();
+    // An HTML label's font size is in CSS px inside the foreignObject, which the matrix scales too.
+    return m ? Math.hypot(m.a, m.b) / reveal : 1;
+  };
 }
 
 function shown(el: Element): boolean {
