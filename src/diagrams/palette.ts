@@ -154,8 +154,24 @@ function mainFontSize(value: string | undefined): number {
  * The deck's mermaid config with the derived theme under it: the author's `themeVariables` win
  * over the derived ones, and a `theme` other than `base` turns derivation off.
  */
-export function withDerivedTheme(config: Readonly<Record<string, unknown>>, vars: Readonly<Record<string, string>>): Record<string, unknown> {
-  if (config.theme !== undefined && config.theme !== 'base') return { ...config };
+export function withDerivedTheme(config: Readonly<Record<string, unknown>>, vars: Readonly<Record<string, string>>): Readonly<Record<string, unknown>> {
+  if (config.theme !== undefined && config.theme !== 'base') return config;
+  // Deriving takes milliseconds; a warm rebuild, which draws nothing, must not pay them on every compile.
+  let byConfig = memo.get(vars);
+  if (!byConfig) memo.set(vars, (byConfig = new Map()));
+  const id = JSON.stringify(config);
+  let out = byConfig.get(id);
+  if (!out) {
+    if (byConfig.size > 20) byConfig.clear();
+    byConfig.set(id, (out = Object.freeze(mergeDerived(config, vars))));
+  }
+  return out;
+}
+
+/** Per theme (the compiled style's variables object, kept while the style is), per deck config. */
+const memo = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
+
+function mergeDerived(config: Readonly<Record<string, unknown>>, vars: Readonly<Record<string, string>>): Record<string, unknown> {
   const derived = deriveMermaidTheme(vars);
   const own = (config.themeVariables ?? {}) as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...derived.themeVariables };
