@@ -111,7 +111,7 @@ function placeDiagram(ref: DiagramRef, result: DiagramResult | undefined, usedId
     case 'svg':
       // The slide's only diagram takes the height the slide leaves it: reveal.js's r-stretch does the sums
       // (for a direct child of the slide; elsewhere the class does nothing).
-      return diagramSlot(ref, alone ? { class: 'r-stretch' } : {}, placeSvg(result.svg, { alt: ref.alt, usedIds, suffix: ref.id }));
+      return diagramSlot(ref, alone && !/(^|\s)r-stretch(\s|$)/.test(ref.attributes?.class ?? '') ? { class: 'r-stretch' } : {}, placeSvg(result.svg, { alt: ref.alt, usedIds, suffix: ref.id }));
     case 'error':
       return diagramSlot(ref, { class: 'deck-diagram-error', role: 'img', ...label }, escapeHtml(result.message));
     default:
