@@ -39,7 +39,8 @@ describe.runIf(hasChromium())('diagrams in the deck’s theme', () => {
     await build({ root, cacheDir: path.join(root, '.cache'), chromium: CHROMIUM, log: () => {} });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  }, 60_000);
+    // ~25 s on a quiet machine (13 themes, 56 diagrams, one render page per theme); more when shared.
+  }, 120_000);
   afterAll(async () => browser?.close());
 
   /** Opens a built deck and measures the diagram of each slide while it is shown. */
