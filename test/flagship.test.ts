@@ -79,8 +79,10 @@ describe.runIf(hasChromium())('flagship deck: Docker from the kernel up', () => 
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it('builds with zero diagnostics, no console errors and no network requests', () => {
+  it('builds with zero diagnostics, no console errors and no network requests', async () => {
     expect(result.diagnostics).toEqual([]);
+    // sources/SOURCES.md is documentation for the deck's authors, never a slide.
+    expect(await page.evaluate(() => document.querySelectorAll('section[data-deck-source*="SOURCES"]').length)).toBe(0);
     expect(deck.consoleErrors).toEqual([]);
     expect(deck.networkRequests).toEqual([]);
   });
