@@ -132,6 +132,13 @@ describe.runIf(hasChromium())('flagship deck: Docker from the kernel up', () => 
     expect(first + 1, `first docker run is slide ${first + 1} (${facts[first]?.where})`).toBeLessThanOrEqual(12);
   });
 
+  it('gives at least three open exercises: a goal to reach and a hint, not a transcript to retype', async () => {
+    const open = await page.evaluate(() =>
+      [...document.querySelectorAll('section.deck-try')].filter((s) => /\bGoal\b/.test(s.textContent ?? '') && /\bHints?\b/.test(s.textContent ?? '')).length,
+    );
+    expect(open).toBeGreaterThanOrEqual(3);
+  });
+
   it('never shows two bullet-only slides in a row, and hides nothing in vertical stacks', async () => {
     const facts = await page.evaluate(slideFacts);
     const walls: string[] = [];
