@@ -6,6 +6,7 @@ import { slideSize, waitForDeckReady } from '../export/deck-ready';
 import { serveBundle } from '../export/page-server';
 import { slideFindings } from '../client/measure-slide';
 import { packageRoot } from '../package-root';
+import { diagramPosition } from './diagram-position';
 import { measureSlidesInPage, type SlideMeasure } from './overflow-page';
 
 /**
@@ -33,7 +34,8 @@ export function overflowDiagnostics(measures: SlideMeasure[], bundle: DeckBundle
   const slides = new Map(bundle.compiled.deck.stacks.flat().map((s) => [s.key, s]));
   return measures.flatMap((m) => {
     const slide = slides.get(m.key);
-    return slide ? slideFindings(m, size).map((f) => diagnostic(f.code, f.message, { file: slide.file, line: slide.line }, f.severity)) : [];
+    if (!slide) return [];
+    return slideFindings(m, size).map((f) => diagnostic(f.code, f.message, f.diagram ? diagramPosition(slide, f.diagram) : { file: slide.file, line: slide.line }, f.severity));
   });
 }
 

@@ -3,6 +3,7 @@ import Notes from 'reveal.js/plugin/notes/notes.esm.js';
 import Search from 'reveal.js/plugin/search/search.esm.js';
 import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
 import { DiagramsPlugin } from './diagrams-plugin';
+import { DiagramZoomPlugin } from './diagram-zoom';
 import { readPageConfig } from './page-config';
 import { collectPlugins } from './plugin-registry';
 import { ReadyPlugin } from './ready-plugin';
@@ -16,6 +17,6 @@ import { ReadyPlugin } from './ready-plugin';
 const config = readPageConfig();
 (window as unknown as { Reveal: typeof Reveal }).Reveal = Reveal;
 
-const plugins: object[] = [Notes, Search, Zoom, new DiagramsPlugin(config), new ReadyPlugin(), ...collectPlugins()];
+const plugins: object[] = [Notes, Search, Zoom, new DiagramsPlugin(config), new DiagramZoomPlugin(), new ReadyPlugin(), ...collectPlugins()];
 
 Reveal.initialize({ ...config.reveal, plugins } as Reveal.Options);

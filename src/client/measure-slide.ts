@@ -4,6 +4,7 @@
  * Fragments hidden by reveal.js keep their room in the layout, so a slide measured with its
  * fragments hidden reports the same overflow as fully revealed, as long as nothing is mid-transition.
  */
+import { diagramFindings, measureDiagramLabels, type DiagramFindingCode, type DiagramMeasure } from './diagram-labels';
 
 export interface SlideMeasure {
   /** The slide's `data-deck-key`. */
@@ -12,6 +13,8 @@ export interface SlideMeasure {
   overflow: { top: number; right: number; bottom: number; left: number };
   /** Blocks that clip their own content (a code block scrolls): what they hide, in slide pixels. */
   clipped: Array<{ what: string; hidden: number }>;
+  /** Each drawn diagram's smallest label against the slide's body text (see diagram-labels.ts). */
+  diagrams: DiagramMeasure[];
 }
 
 const LEAVES = new Set(['IMG', 'SVG', 'svg', 'VIDEO', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'math']);
@@ -69,6 +72,7 @@ export function measureSlide(slide: HTMLElement, canvas: HTMLElement, width: num
     key: slide.getAttribute('data-deck-key') ?? '',
     overflow: { top: past(frame.top - box.top), right: past(box.right - frame.right), bottom: past(box.bottom - frame.bottom), left: past(frame.left - box.left) },
     clipped,
+    diagrams: measureDiagramLabels(slide, scale),
   };
 }
 
@@ -80,9 +84,11 @@ function describe(el: Element): string {
 
 /** A measure as findings, worded once for `deckhand check` and the dev page alike. */
 export interface SlideFinding {
-  code: 'slide-overflow' | 'clipped-content';
+  code: 'slide-overflow' | 'clipped-content' | DiagramFindingCode;
   severity: 'error' | 'warning';
   message: string;
+  /** A diagram's slot id when the finding is about that diagram rather than the whole slide. */
+  diagram?: string;
 }
 
 /** Content past the canvas is an error (the audience never sees it); a block that must scroll is a warning. */
@@ -93,5 +99,6 @@ export function slideFindings(m: SlideMeasure, size: { width: number; height: nu
   for (const c of m.clipped) {
     out.push({ code: 'clipped-content', severity: 'warning', message: `${c.what} on this slide hides ${c.hidden} px of its content (it would have to be scrolled)` });
   }
+  out.push(...diagramFindings(m.diagrams));
   return out;
 }

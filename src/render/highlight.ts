@@ -1,4 +1,5 @@
 import core from 'highlight.js/lib/core';
+import { highlightConsole, looksLikeTranscript } from './console-session';
 import { attributeString, type Attributes } from './html-tokens';
 import { LANGUAGES } from './languages';
 
@@ -40,11 +41,26 @@ export function parseLineSteps(spec: string): Array<Array<[number, number]>> {
 }
 
 /** What a fence without a language may turn out to be: the languages slides show most. */
-const GUESSES = ['bash', 'shell', 'javascript', 'typescript', 'python', 'json', 'yaml', 'xml', 'css', 'dockerfile', 'sql', 'go', 'rust', 'java'];
-/** Below this highlight.js relevance a guess is likely prose or a terminal transcript: left plain. */
+const GUESSES = ['bash', 'javascript', 'typescript', 'python', 'json', 'yaml', 'xml', 'css', 'dockerfile', 'sql', 'go', 'rust', 'java'];
+/** Below this highlight.js relevance a guess is likely prose: left plain. (Transcripts are recognised by their prompts first.) */
 const MIN_RELEVANCE = 5;
 
+/**
+ * Fence names of terminal transcripts. highlight.js calls its session grammar `shell` (aliases
+ * `console`, `shellsession`); Deckhand's transcript highlighter replaces it under every name.
+ */
+const CONSOLE_NAMES = new Set(['console', 'shell-session', 'shellsession', 'shell']);
+
+const consoleHooks = {
+  highlight: (code: string, language: string) => hljs.highlight(code, { language, ignoreIllegals: true }).value,
+  splitLines: (html: string) => splitHighlightedLines(html),
+  escape: (text: string) => escapeHtml(text),
+};
+
 export function highlightToHtml(code: string, lang: string): { html: string; language: string } {
+  if (CONSOLE_NAMES.has(lang.toLowerCase()) || (!lang && looksLikeTranscript(code))) {
+    return { html: highlightConsole(code, consoleHooks), language: 'console' };
+  }
   if (!lang) {
     // reveal.js's highlight plugin guesses the language in the browser; this guesses the same way at build time.
     const guess = hljs.highlightAuto(code, GUESSES);

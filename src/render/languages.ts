@@ -28,7 +28,6 @@ import pythonRepl from 'highlight.js/lib/languages/python-repl';
 import r from 'highlight.js/lib/languages/r';
 import rust from 'highlight.js/lib/languages/rust';
 import scss from 'highlight.js/lib/languages/scss';
-import shell from 'highlight.js/lib/languages/shell';
 import sql from 'highlight.js/lib/languages/sql';
 import swift from 'highlight.js/lib/languages/swift';
 import yaml from 'highlight.js/lib/languages/yaml';
@@ -42,7 +41,8 @@ import powershell from 'highlight.js/lib/languages/powershell';
 /**
  * The languages build-time highlighting knows: highlight.js's common set plus what the
  * flagship deck and Docker talks need (Dockerfile, nginx, PowerShell). Registered on Deckhand's
- * own highlight.js instance, never on the shared one other code may use.
+ * own highlight.js instance, never on the shared one other code may use. Terminal transcripts
+ * (`console`, `shell-session`, `shell`) have their own highlighter: see console-session.ts.
  */
 export const LANGUAGES: Record<string, LanguageFn> = {
   xml,
@@ -74,7 +74,6 @@ export const LANGUAGES: Record<string, LanguageFn> = {
   r,
   rust,
   scss,
-  shell,
   sql,
   swift,
   yaml,
