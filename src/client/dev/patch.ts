@@ -36,7 +36,7 @@ function restore(deck: RevealApi, place: ReturnType<typeof currentPlace>): void 
 export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
   const current = deck.getCurrentSlide();
   const step = deck.getIndices().f ?? -1;
-  let currentChanged = false;
+  let nearChanged = false;
   for (const patch of slides) {
     const section = document.querySelector<HTMLElement>(`.reveal .slides section[data-deck-id="${CSS.escape(patch.id)}"]`);
     const fresh = parseSections(patch.html).firstElementChild as HTMLElement | null;
@@ -49,14 +49,13 @@ export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
     syncChanged(deck, section, background);
     const shownUpTo = section === current ? step : section.classList.contains('past') ? Infinity : -1;
     showFragmentsUpTo(section, shownUpTo);
-    if (section === current) {
-      currentChanged = true;
-      layoutSlide(deck, section);
-    }
+    if (section === current) layoutSlide(deck, section);
+    nearChanged ||= section === current || section.style.display !== 'none';
   }
   steps(deck)?.refocus();
-  // Only the slide on screen has notes the notes plugin shows (and slide events to re-run).
-  if (currentChanged) notifyNotes(deck);
+  // Slide events re-send the notes on screen and draw the diagrams of the slides around it (the
+  // browser fallback): an edit far from the viewer concerns neither.
+  if (nearChanged) notifyNotes(deck);
 }
 
 /**
