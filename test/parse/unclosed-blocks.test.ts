@@ -30,6 +30,11 @@ describe('unclosed comments and fences', () => {
     expect(found).toEqual([expect.objectContaining({ code: 'unclosed-comment', line: 11, column: 5 })]);
   });
 
+  it('finds a comment left open after closed ones, and an opener in code with no closer anywhere is not one', () => {
+    expect(warnings('# A <!-- .element: class="x" -->\n\n- b <!-- open\n')).toEqual([expect.objectContaining({ code: 'unclosed-comment', line: 3, column: 5 })]);
+    expect(warnings('# A <!-- one --> and `<!--` in code\n')).toEqual([]);
+  });
+
   it('leaves closed comments, comments spanning lines, and openers in code alone', () => {
     const text = [
       '# A <!-- .element: class="x" -->',

@@ -30,26 +30,83 @@ function restore(deck: RevealApi, place: ReturnType<typeof currentPlace>): void 
  * Replaces only the sections that changed; the viewer keeps slide and fragment step.
  * Deliberately not Reveal.sync() and Reveal.slide(): on a 1000-slide deck they cost ~100 ms
  * and ~35 ms. The section element itself stays (reveal.js holds references to it); its
- * content and the author's attributes are swapped, then Reveal.syncSlide() refreshes it alone.
+ * content and the author's attributes are swapped, then only that slide is synced: no other
+ * slide's element, background or layout is touched (see `syncChanged`).
  */
 export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
   const current = deck.getCurrentSlide();
   const step = deck.getIndices().f ?? -1;
+  let nearChanged = false;
   for (const patch of slides) {
     const section = document.querySelector<HTMLElement>(`.reveal .slides section[data-deck-id="${CSS.escape(patch.id)}"]`);
     const fresh = parseSections(patch.html).firstElementChild as HTMLElement | null;
     if (!section || !fresh) continue;
+    const background = backgroundOf(section);
     adoptAuthorAttributes(section, fresh);
     section.replaceChildren(...Array.from(fresh.childNodes));
     // Fresh diagram steps become fragments before reveal.js counts the slide's fragments again.
     steps(deck)?.prepare(section);
-    (deck as unknown as { syncSlide(s: Element): void }).syncSlide(section);
+    syncChanged(deck, section, background);
     const shownUpTo = section === current ? step : section.classList.contains('past') ? Infinity : -1;
     showFragmentsUpTo(section, shownUpTo);
-    if (section === current) deck.layout();
+    if (section === current) layoutSlide(deck, section);
+    nearChanged ||= section === current || section.style.display !== 'none';
   }
   steps(deck)?.refocus();
-  notifyNotes(deck);
+  // Slide events re-send the notes on screen and draw the diagrams of the slides around it (the
+  // browser fallback): an edit far from the viewer concerns neither.
+  if (nearChanged) notifyNotes(deck);
+}
+
+/**
+ * Reveal.syncSlide() re-creates the slide's background and then re-classes every background in
+ * the deck (past/present/future) and re-reads the notes: on 1000 slides that invalidates the
+ * style of 1000 elements, ~20 ms of the next layout, for an edit that changed neither. So
+ * unless the slide's background settings changed (or notes are shown in the page), only its
+ * fragments are sorted again and, when it is on screen, its lazy media loaded.
+ */
+function syncChanged(deck: RevealApi, section: HTMLElement, background: { key: string; contrast: string[] }): void {
+  const config = deck.getConfig() as { showNotes?: boolean };
+  if (config.showNotes || backgroundOf(section).key !== background.key) {
+    deck.syncSlide(section);
+    return;
+  }
+  // The background stayed, and so does the contrast class reveal.js derived from it.
+  section.classList.add(...background.contrast);
+  deck.syncFragments(section);
+  // loadSlide() also shows the slide (display: block): a slide out of view distance stays hidden.
+  if (section.style.display !== 'none') deck.loadSlide(section);
+}
+
+// What reveal.js reads from a section to draw its background (backgrounds.js `sync`).
+const BACKGROUND_ATTRIBUTE = /^data-(background|preload$)/;
+const CONTRAST_CLASSES = ['has-dark-background', 'has-light-background'];
+
+function backgroundOf(section: HTMLElement): { key: string; contrast: string[] } {
+  const key = Array.from(section.attributes)
+    .filter((a) => BACKGROUND_ATTRIBUTE.test(a.name))
+    .map((a) => `${a.name}=${a.value}`)
+    .sort()
+    .join('\n');
+  return { key, contrast: CONTRAST_CLASSES.filter((c) => section.classList.contains(c)) };
+}
+
+/**
+ * Reveal.layout() re-centres every slide in view distance and re-sizes stretched elements in
+ * all slides; after an edit only the changed slide on screen moves, and it is centred the way
+ * reveal.js centres it. Stretched content, a vertical stack, the scroll or overview mode, and
+ * decks that disable reveal's layout take reveal.js's own layout.
+ */
+function layoutSlide(deck: RevealApi, section: HTMLElement): void {
+  const config = deck.getConfig() as { center?: boolean; disableLayout?: boolean };
+  // The slide height reveal.js's last layout settled on (percent sizes resolved).
+  const height = parseFloat((deck.getSlidesElement() as HTMLElement | null)?.style.height ?? '');
+  const scrollView = (deck as unknown as { isScrollView(): boolean }).isScrollView();
+  if (config.disableLayout || scrollView || deck.isOverview() || Number.isNaN(height) || section.classList.contains('stack') || section.querySelector('.stretch, .r-stretch')) {
+    deck.layout();
+    return;
+  }
+  section.style.top = config.center || section.classList.contains('center') ? `${Math.max((height - section.scrollHeight) / 2, 0)}px` : '';
 }
 
 // What reveal.js itself puts on a section; everything else on it comes from the author's Markdown.
