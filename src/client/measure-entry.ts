@@ -1,4 +1,4 @@
-import { measureSlide } from './measure-slide';
+import { measureDeck } from './measure-deck';
 
 // `deckhand check` adds this bundle to the page it measures (see src/check/overflow-page.ts).
-(window as unknown as { deckhandMeasureSlide: typeof measureSlide }).deckhandMeasureSlide = measureSlide;
+(window as unknown as { deckhandMeasureDeck: typeof measureDeck }).deckhandMeasureDeck = measureDeck;
