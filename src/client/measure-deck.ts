@@ -1,14 +1,19 @@
 /**
  * `deckhand check`'s walk over a deck in its page: shows each slide with all its fragments and
- * measures it (see measure-slide.ts).
+ * measures it (see measure-slide.ts), in time linear in the number of slides.
  *
  * It does not navigate. reveal.js's `slide()` and `layout()` each visit every slide of the deck
  * (classes, `hidden`, fragment state, lazy loading, centring), so going to each slide in turn
  * costs O(slides²): 67 s for 1000 slides, and a 5000-slide deck did not finish. Instead, each
  * slide gets what reveal.js gives the slide it shows (`present`, not hidden, `loadSlide`, every
  * fragment `visible`, its `data-state` on the viewport, centred as `layout()` centres it), is
- * measured, and is put back as it was. Slides are absolutely positioned, so another slide left
- * shown (the first, where the deck opened) changes nothing in the one measured.
+ * measured, and is put back as it was.
+ *
+ * Chromium's own work to show one section grows with the number of its siblings (about 2 ms
+ * a slide among 1000, 50 ms among 5000), so the slides and their backgrounds are taken out of
+ * the page while it measures, and each horizontal slide is put back alone to be measured. A
+ * slide is absolutely positioned and styled from its ancestors, so it measures the same alone.
+ * Everything is back in place, in order, when this returns.
  */
 import type Reveal from 'reveal.js';
 import { measureSlide, type SlideMeasure } from './measure-slide';
@@ -19,28 +24,47 @@ export async function measureDeck(deck: Reveal.Api): Promise<SlideMeasure[]> {
   const height = deck.getComputedSlideSize().height;
   const canvas = deck.getSlidesElement() as HTMLElement;
   const viewport = deck.getViewportElement() ?? canvas;
+  const slides = deck.getSlides() as HTMLElement[];
+  const backgrounds = (deck.getRevealElement() as HTMLElement | null)?.querySelector(':scope > .backgrounds');
+  const unpark = [park(canvas), backgrounds ? park(backgrounds) : () => undefined];
   const results: SlideMeasure[] = [];
-  // A vertical stack is shown once for all its slides, not once per slide.
-  let stack: { el: HTMLElement; hide: () => void } | undefined;
-  for (const slide of deck.getSlides() as HTMLElement[]) {
-    if (!slide.getAttribute('data-deck-key')) continue;
-    const parent = slide.parentElement instanceof HTMLElement && slide.parentElement.tagName === 'SECTION' ? slide.parentElement : undefined;
-    if (stack?.el !== parent) {
-      stack?.hide();
-      stack = parent && { el: parent, hide: show(deck, parent, viewport) };
+  // The horizontal slide in the page now, and for a vertical stack, how to hide it again.
+  let top: { el: HTMLElement; hide?: () => void } | undefined;
+  try {
+    for (const slide of slides) {
+      if (!slide.getAttribute('data-deck-key')) continue;
+      const parent = slide.parentElement instanceof HTMLElement && slide.parentElement.tagName === 'SECTION' ? slide.parentElement : undefined;
+      const horizontal = parent ?? slide;
+      if (top?.el !== horizontal) {
+        top?.hide?.();
+        top?.el.remove();
+        canvas.appendChild(horizontal);
+        top = { el: horizontal, hide: parent && show(deck, parent, viewport) };
+      }
+      const hide = show(deck, slide, viewport);
+      const undoFragments = showFragments(slide);
+      await Promise.all(Array.from(slide.querySelectorAll('img'), (img) => img.decode().catch(() => undefined)));
+      if (slide.querySelector('.r-fit-text')) await fitText(deck, slide);
+      if (parent) centre(deck, parent, height);
+      centre(deck, slide, height);
+      results.push(measureSlide(slide, canvas, width));
+      undoFragments();
+      hide();
     }
-    const hide = show(deck, slide, viewport);
-    const undoFragments = showFragments(slide);
-    await Promise.all(Array.from(slide.querySelectorAll('img'), (img) => img.decode().catch(() => undefined)));
-    if (slide.querySelector('.r-fit-text')) await fitText(deck, slide);
-    if (stack) centre(deck, stack.el, height);
-    centre(deck, slide, height);
-    results.push(measureSlide(slide, canvas, width));
-    undoFragments();
-    hide();
+  } finally {
+    top?.hide?.();
+    top?.el.remove();
+    for (const put of unpark) put();
   }
-  stack?.hide();
   return results;
+}
+
+/** Takes every child out of `el`; returns how to put them back, in order. */
+function park(el: Element): () => void {
+  const children = Array.from(el.children);
+  const parked = document.createDocumentFragment();
+  parked.append(...children);
+  return () => el.append(...children);
 }
 
 /** Makes one section (a slide or its stack) the shown one, as reveal.js's `slide()` does; returns how to undo it. */
