@@ -21,9 +21,9 @@ export function formatDiagnostic(d: Diagnostic, cwd = process.cwd()): string {
 }
 
 /** Adds a code frame from the source text: two lines of context and a caret under the column. */
-export function withFrame(d: Diagnostic, text: string | undefined): Diagnostic {
+export function withFrame(d: Diagnostic, text: string | SourceLines | undefined): Diagnostic {
   if (!text || !d.line) return d;
-  const lines = text.split(/\r?\n/);
+  const lines = typeof text === 'string' ? sourceLines(text) : text;
   const from = Math.max(1, d.line - 2);
   const to = Math.min(lines.length, d.line + 1);
   const width = String(to).length;
@@ -35,6 +35,11 @@ export function withFrame(d: Diagnostic, text: string | undefined): Diagnostic {
   }
   return { ...d, frame: out.join('\n') };
 }
+
+/** A file's lines: split once when many diagnostics in a long file get frames (`check` on a big deck). */
+export type SourceLines = readonly string[];
+
+export const sourceLines = (text: string): SourceLines => text.split(/\r?\n/);
 
 export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');

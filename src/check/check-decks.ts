@@ -1,5 +1,5 @@
 import { fileContext, readSourceText } from '../load/file-context';
-import { withFrame, type Diagnostic } from '../diagnostics';
+import { sourceLines, withFrame, type Diagnostic, type SourceLines } from '../diagnostics';
 import { bundleDecks, type DeckBundle } from '../export/deck-bundle';
 import { launchRequiredChromium, requireChromium } from '../export/chromium';
 import { UNCLOSED_BLOCK_CODES } from '../parse/unclosed-blocks';
@@ -81,9 +81,18 @@ function linkTargets(bundle: CheckedDeck): LinkTargets {
   return { ids, stacks: deck.stacks.map((s) => s.length), oneBased: page.reveal.hashOneBasedIndex === true };
 }
 
+/** Code frames for a deck's findings; each file is read and split once, however many findings it has. */
 function withFrames(list: Diagnostic[], bundle: CheckedDeck): Diagnostic[] {
   const texts = new Map(bundle.source.files.map((f) => [f.path, f.text]));
-  return list.map((d) => withFrame(d, d.file ? (texts.get(d.file) ?? readSourceText(d.file)) : undefined));
+  const lines = new Map<string, SourceLines | undefined>();
+  const linesOf = (file: string) => {
+    if (!lines.has(file)) {
+      const text = texts.get(file) ?? readSourceText(file);
+      lines.set(file, text === undefined ? undefined : sourceLines(text));
+    }
+    return lines.get(file);
+  };
+  return list.map((d) => withFrame(d, d.file ? linesOf(d.file) : undefined));
 }
 
 /** File, then line, then column; a diagnostic without a file first (it is about the whole run). */

@@ -20,8 +20,11 @@ export async function checkOverflow(browser: Browser, bundle: DeckBundle): Promi
   try {
     const page = await context.newPage();
     const url = await serveBundle(page, bundle);
-    await page.goto(`${url}?margin=0&transition=none&backgroundTransition=none&hash=false&controls=false&progress=false`);
-    await waitForDeckReady(page);
+    // A page of thousands of slides takes a while to start (reveal.js sets up each slide and its
+    // background): wait on the ready signal alone, with time for the deck's size.
+    const timeoutMs = 60_000 + 20 * bundle.compiled.slideCount;
+    await page.goto(`${url}?margin=0&transition=none&backgroundTransition=none&hash=false&controls=false&progress=false`, { waitUntil: 'commit', timeout: timeoutMs });
+    await waitForDeckReady(page, timeoutMs);
     await page.addScriptTag({ path: path.join(packageRoot(), 'lib', 'runtime', 'measure.js') });
     const measures = await page.evaluate(measureSlidesInPage);
     return overflowDiagnostics(measures, bundle, size);

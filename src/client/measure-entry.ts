@@ -1,7 +1,7 @@
 import { measureDiagramContrast } from './diagram-contrast';
-import { measureSlide } from './measure-slide';
+import { measureDeck } from './measure-deck';
 
 // `deckhand check` adds this bundle to the page it measures (see src/check/overflow-page.ts).
-const w = window as unknown as { deckhandMeasureSlide: typeof measureSlide; deckhandDiagramContrast: typeof measureDiagramContrast };
-w.deckhandMeasureSlide = measureSlide;
+const w = window as unknown as { deckhandMeasureDeck: typeof measureDeck; deckhandDiagramContrast: typeof measureDiagramContrast };
+w.deckhandMeasureDeck = measureDeck;
 w.deckhandDiagramContrast = measureDiagramContrast;
