@@ -114,16 +114,18 @@ function contrastOf(d: DiagramMeasure): DiagramFinding[] {
   const fix = 'use the theme\'s diagram colours (drop the classDef/style colours) or pick darker or lighter ones';
   if (texts.length) {
     const t = texts[0];
-    const more = texts.length > 1 ? ` (${texts.length} labels in all)` : '';
+    const more = texts.length > 1 ? ` (${texts.length} text runs below AA in all)` : '';
     out.push({ code: 'diagram-contrast', severity: 'warning', diagram: d.id, message: `diagram label "${short(t.text)}" is ${t.color} on ${t.background} (${t.behind}): ${t.ratio}:1, below the ${requiredRatio(t.fontSize, 400)}:1 WCAG AA needs${more}: ${fix}` });
   }
   if (lines.length) {
     const l = lines[0];
     const more = lines.length > 1 ? ` (${lines.length} lines and borders in all)` : '';
-    out.push({ code: 'diagram-contrast', severity: 'warning', diagram: d.id, message: `diagram ${l.element} is ${l.color} on the slide's ${l.background}: ${l.ratio}:1, below the 3:1 WCAG AA needs for graphics${more}: ${fix}` });
+    out.push({ code: 'diagram-contrast', severity: 'warning', diagram: d.id, message: `diagram line or border (${shortElement(l.element)}) is ${l.color} on the slide's ${l.background}: ${l.ratio}:1, below the 3:1 WCAG AA needs for graphics${more}: ${fix}` });
   }
   return out;
 }
 
+/** `path.edge-thickness-normal.….flowchart-link` → `path.flowchart-link`: Mermaid's last class names the part. */
+const shortElement = (e: string) => e.split('.').filter((c, i, all) => i === 0 || i === all.length - 1).join('.');
 const px = (n: number) => String(Math.round(n * 10) / 10);
 const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
