@@ -6,7 +6,7 @@ import { isEmptyHtml } from './check-slides';
  * Link texts that say nothing out of context: a screen reader's list of links reads them alone
  * ("here, here, more"). English only, compared without case, spaces or final punctuation.
  */
-export const VAGUE_LINK_TEXTS: readonly string[] = ['here', 'click here', 'click', 'link', 'this link', 'more', 'read more', 'learn more', 'this', 'go'];
+const VAGUE_LINK_TEXTS: readonly string[] = ['here', 'click here', 'click', 'link', 'this link', 'more', 'read more', 'learn more', 'this', 'go'];
 
 /**
  * Accessibility rules read from the source (all warnings: the deck still shows, but a reader

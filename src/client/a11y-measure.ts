@@ -22,8 +22,8 @@ export interface LowContrast {
 }
 
 /** WCAG 2's AA minimums, and what counts as large text (18 pt, or 14 pt bold, in CSS px). */
-export const AA_TEXT = 4.5;
-export const AA_LARGE_TEXT = 3;
+const AA_TEXT = 4.5;
+const AA_LARGE_TEXT = 3;
 export const AA_GRAPHICS = 3;
 const LARGE = 24;
 const LARGE_BOLD = 18.66;
