@@ -97,10 +97,18 @@ function backgroundBehind(el: Element): Rgba | undefined {
   return colours.reduceRight<Rgba>((under, c) => compositeOver(c, under), [255, 255, 255, 1]);
 }
 
+/**
+ * A code walkthrough (```` ```js [1|3-4] ````) dims the lines outside the current step on
+ * purpose, and shows each step's lines in full at that step: its lines are judged undimmed.
+ */
+const STEP_DIMMED = '.has-highlights tr:not(.highlight-line)';
+
 /** The product of opacities from the element up to the slide (a dimmed fragment is dimmed text). */
 function opacityWithin(el: Element, slide: HTMLElement): number {
   let o = 1;
-  for (let e: Element | null = el; e && e !== slide; e = e.parentElement) o *= parseFloat(getComputedStyle(e).opacity || '1');
+  for (let e: Element | null = el; e && e !== slide; e = e.parentElement) {
+    if (!e.matches(STEP_DIMMED)) o *= parseFloat(getComputedStyle(e).opacity || '1');
+  }
   return o;
 }
 

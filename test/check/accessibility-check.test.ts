@@ -11,7 +11,7 @@ import { makeProject } from '../helpers/fixtures';
 
 const CLI = path.resolve(__dirname, '..', '..', 'bin', 'deckhand.js');
 
-/** Every rule planted once, beside a variant that passes (large grey text, a gradient background). */
+/** Every rule planted once, beside variants that pass (large grey text, a gradient background, a code walkthrough's dimmed lines). */
 const LOW = `---
 title: Accessibility fixture
 ---
@@ -69,6 +69,15 @@ Read [here](https://example.com).
 ---
 
 No heading on this slide.
+
+---
+
+## A code walkthrough dims other lines on purpose
+
+\`\`\`python [1|2]
+answer = 42
+print(answer)
+\`\`\`
 `;
 
 /** The high-contrast theme with every kind of text it promises AAA for. */
