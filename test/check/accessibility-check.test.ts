@@ -107,6 +107,14 @@ class A extends B {}
 $ docker run hello-world
 Hello from Docker!
 \`\`\`
+
+---
+
+<!-- .slide: class="deck-try" -->
+## Try it
+
+- A list item with **bold** and *emphasis*
+- <small>Small print on the panel</small>
 `;
 
 describe.runIf(hasChromium())('deckhand check: accessibility', () => {
@@ -189,7 +197,7 @@ describe.runIf(hasChromium())('theme: deckhand-contrast', () => {
   it('measured every kind of text it claims (an impossible 22:1 fails each of them)', async () => {
     const all = await below(22);
     const elements = new Set(all.map((c) => c.element.split('.')[0] + (c.element.includes('hljs-') ? '.' + c.element.split('.').find((x) => x.startsWith('hljs-')) : '')));
-    for (const e of ['h1', 'h2', 'h3', 'p', 'a', 'code', 'small', 'span.hljs-comment', 'span.hljs-keyword', 'span.hljs-string', 'span.hljs-title']) expect(elements, e).toContain(e);
+    for (const e of ['h1', 'h2', 'h3', 'p', 'a', 'code', 'small', 'li', 'span.hljs-comment', 'span.hljs-keyword', 'span.hljs-string', 'span.hljs-title']) expect(elements, e).toContain(e);
     expect(all.some((c) => c.kind === 'code' && c.text.startsWith('Hello from Docker'))).toBe(true);
   });
 });
