@@ -159,7 +159,7 @@ describe.runIf(hasChromium())('deckhand check: accessibility', () => {
     const strict = cli('--strict');
     expect(strict.stderr).toMatch(/slides\/w\.md:3:6: warning: link text "here"/);
     expect(strict.status).toBe(1);
-  });
+  }, 150_000); // two runs of the CLI, each starting Chromium: over a minute on a loaded machine
 });
 
 describe.runIf(hasChromium())('theme: deckhand-contrast', () => {
