@@ -97,12 +97,16 @@ export interface DiagramRef {
 /** What a slide says about itself, read off its tokens once: for checks and the deck title. */
 export interface SlideOutline {
   headings: Array<{ depth: number; text: string; at: SourcePosition }>;
-  /** Markdown links and raw `<a href>`. */
-  links: Array<{ href: string; at: SourcePosition }>;
+  /** Markdown links and raw `<a href>`, with the text a reader sees (empty when it is an image or unknown). */
+  links: Array<{ href: string; text: string; at: SourcePosition }>;
   /** Images and diagrams; `named` when a screen reader has a name for them (alt text, `alt=""`, accTitle). */
   images: Array<{ kind: 'image' | 'html-img' | 'diagram-file' | 'diagram-fence'; src: string; alt: string | undefined; named: boolean; at: SourcePosition }>;
   /** Element ids the slide defines (attribute comments and raw HTML). */
   ids: string[];
+  /** Markdown and raw HTML tables; `header` when a row of header cells names the columns. */
+  tables: Array<{ header: boolean; at: SourcePosition }>;
+  /** Raw HTML `<video>`s; `captions` when one of its `<track>`s has `kind="captions"`. */
+  videos: Array<{ src: string; captions: boolean; at: SourcePosition }>;
 }
 
 /** A place in a slide's HTML that a later stage fills: a diagram's slot, or the URL of a copied file. */

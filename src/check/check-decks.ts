@@ -3,6 +3,7 @@ import { sourceLines, withFrame, type Diagnostic, type SourceLines } from '../di
 import { bundleDecks, type DeckBundle } from '../export/deck-bundle';
 import { launchRequiredChromium, requireChromium } from '../export/chromium';
 import { UNCLOSED_BLOCK_CODES } from '../parse/unclosed-blocks';
+import { checkAccessibility } from './check-accessibility';
 import { checkAltText } from './check-alt-text';
 import { checkLinks, type LinkTargets } from './check-links';
 import { checkOverflow, relativeSource } from './check-overflow';
@@ -66,7 +67,7 @@ export function checkContent(bundle: CheckedDeck, root: string): Diagnostic[] {
   const ctx = fileContext(root);
   const { deck } = bundle.compiled;
   const targets = linkTargets(bundle);
-  const out = checkSlides(deck, relativeSource(root));
+  const out = [...checkSlides(deck, relativeSource(root)), ...checkAccessibility(deck)];
   for (const slide of deck.stacks.flat()) out.push(...checkLinks(slide, targets, ctx), ...checkAltText(slide));
   return withFrames(out, bundle);
 }

@@ -1,3 +1,6 @@
+import { AA_GRAPHICS, requiredRatio } from './a11y-measure';
+import { measureDiagramContrast, type LineContrast, type TextContrast } from './diagram-contrast';
+
 /**
  * How big a slide's diagram labels are drawn, on the slide canvas: what `deckhand check` and the
  * dev page's check panel compare with the slide's body text (labels must read from the back row).
@@ -13,6 +16,8 @@ export interface DiagramMeasure {
   smallestText: string;
   /** The slide's body text size (computed `font-size` of its section), in slide pixels. */
   bodyText: number;
+  /** Labels below WCAG AA on what is behind them (3:1 from 24 px), and lines and borders below 3:1 on the slide. */
+  lowContrast?: { texts: TextContrast[]; lines: LineContrast[] };
 }
 
 /** Labels below this share of the slide's body text are too small to read when projected. */
@@ -37,7 +42,10 @@ export function measureDiagramLabels(slide: HTMLElement, revealScale: number): D
     const svg = slot.querySelector(':scope > svg');
     if (!(svg instanceof SVGSVGElement) || !svg.getClientRects().length) continue;
     const smallest = smallestLabel(svg, revealScale);
-    if (smallest) out.push({ id: slot.getAttribute('data-deck-diagram') ?? '', smallestLabel: smallest.size, smallestText: smallest.text, bodyText });
+    if (!smallest) continue;
+    const contrast = measureDiagramContrast(svg);
+    const lowContrast = { texts: contrast.texts.filter((t) => t.ratio < requiredRatio(t.fontSize, 400)), lines: contrast.lines.filter((l) => l.ratio < AA_GRAPHICS) };
+    out.push({ id: slot.getAttribute('data-deck-diagram') ?? '', smallestLabel: smallest.size, smallestText: smallest.text, bodyText, lowContrast });
   }
   return out;
 }
@@ -81,6 +89,7 @@ export interface DiagramFinding {
 export function diagramFindings(diagrams: readonly DiagramMeasure[]): DiagramFinding[] {
   const out: DiagramFinding[] = [];
   for (const d of diagrams) {
+    out.push(...contrastOf(d));
     const required = d.bodyText * MIN_LABEL_RATIO;
     // A twentieth of a pixel is rounding, not a label too small.
     if (d.smallestLabel >= required - 0.05) continue;
@@ -97,5 +106,26 @@ export function diagramFindings(diagrams: readonly DiagramMeasure[]): DiagramFin
   return out;
 }
 
+/** One finding per diagram for its labels and one for its lines, naming the worst pair: the fix is the diagram's colours, not each element. */
+function contrastOf(d: DiagramMeasure): DiagramFinding[] {
+  const out: DiagramFinding[] = [];
+  const texts = [...(d.lowContrast?.texts ?? [])].sort((a, b) => a.ratio - b.ratio);
+  const lines = [...(d.lowContrast?.lines ?? [])].sort((a, b) => a.ratio - b.ratio);
+  const fix = 'use the theme\'s diagram colours (drop the classDef/style colours) or pick darker or lighter ones';
+  if (texts.length) {
+    const t = texts[0];
+    const more = texts.length > 1 ? ` (${texts.length} text runs below AA in all)` : '';
+    out.push({ code: 'diagram-contrast', severity: 'warning', diagram: d.id, message: `diagram label "${short(t.text)}" is ${t.color} on ${t.background} (${t.behind}): ${t.ratio}:1, below the ${requiredRatio(t.fontSize, 400)}:1 WCAG AA needs${more}: ${fix}` });
+  }
+  if (lines.length) {
+    const l = lines[0];
+    const more = lines.length > 1 ? ` (${lines.length} lines and borders in all)` : '';
+    out.push({ code: 'diagram-contrast', severity: 'warning', diagram: d.id, message: `diagram line or border (${shortElement(l.element)}) is ${l.color} on the slide's ${l.background}: ${l.ratio}:1, below the 3:1 WCAG AA needs for graphics${more}: ${fix}` });
+  }
+  return out;
+}
+
+/** `path.edge-thickness-normal.….flowchart-link` → `path.flowchart-link`: Mermaid's last class names the part. */
+const shortElement = (e: string) => e.split('.').filter((c, i, all) => i === 0 || i === all.length - 1).join('.');
 const px = (n: number) => String(Math.round(n * 10) / 10);
 const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);

@@ -4,6 +4,7 @@
  * Fragments hidden by reveal.js keep their room in the layout, so a slide measured with its
  * fragments hidden reports the same overflow as fully revealed, as long as nothing is mid-transition.
  */
+import { contrastFindings, measureTextContrast, type ContrastFinding, type LowContrast } from './a11y-measure';
 import { diagramFindings, measureDiagramLabels, type DiagramFindingCode, type DiagramMeasure } from './diagram-labels';
 
 export interface SlideMeasure {
@@ -15,6 +16,8 @@ export interface SlideMeasure {
   clipped: Array<{ what: string; hidden: number }>;
   /** Each drawn diagram's smallest label against the slide's body text (see diagram-labels.ts). */
   diagrams: DiagramMeasure[];
+  /** Text and code colours below WCAG AA on their background (see a11y-measure.ts). */
+  contrast: LowContrast[];
 }
 
 const LEAVES = new Set(['IMG', 'SVG', 'svg', 'VIDEO', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'math']);
@@ -73,6 +76,7 @@ export function measureSlide(slide: HTMLElement, canvas: HTMLElement, width: num
     overflow: { top: past(frame.top - box.top), right: past(box.right - frame.right), bottom: past(box.bottom - frame.bottom), left: past(frame.left - box.left) },
     clipped,
     diagrams: measureDiagramLabels(slide, scale),
+    contrast: measureTextContrast(slide),
   };
 }
 
@@ -84,7 +88,7 @@ function describe(el: Element): string {
 
 /** A measure as findings, worded once for `deckhand check` and the dev page alike. */
 export interface SlideFinding {
-  code: 'slide-overflow' | 'clipped-content' | DiagramFindingCode;
+  code: 'slide-overflow' | 'clipped-content' | DiagramFindingCode | ContrastFinding['code'];
   severity: 'error' | 'warning';
   message: string;
   /** A diagram's slot id when the finding is about that diagram rather than the whole slide. */
@@ -99,6 +103,6 @@ export function slideFindings(m: SlideMeasure, size: { width: number; height: nu
   for (const c of m.clipped) {
     out.push({ code: 'clipped-content', severity: 'warning', message: `${c.what} on this slide hides ${c.hidden} px of its content (it would have to be scrolled)` });
   }
-  out.push(...diagramFindings(m.diagrams));
+  out.push(...diagramFindings(m.diagrams), ...contrastFindings(m.contrast));
   return out;
 }

@@ -7,6 +7,8 @@ export interface HtmlTag {
   name: string;
   attrs: Record<string, string>;
   at: SourcePosition;
+  /** The raw HTML between the start tag and its end tag, when both are in this piece. */
+  inner?: string;
 }
 
 /**
@@ -17,6 +19,7 @@ export function htmlTags(raw: string, start: SourcePosition): HtmlTag[] {
   const place = lineIndex(raw, start.line);
   return scanHtml(raw).tags.map((tag) => {
     const p = place(tag.start);
-    return { name: tag.name.toLowerCase(), attrs: tag.attributes, at: { file: start.file, line: p.line, column: p.line === start.line ? start.column + p.column - 1 : p.column } };
+    const at = { file: start.file, line: p.line, column: p.line === start.line ? start.column + p.column - 1 : p.column };
+    return { name: tag.name.toLowerCase(), attrs: tag.attributes, at, inner: tag.close ? raw.slice(tag.end, tag.close.start) : undefined };
   });
 }

@@ -16,19 +16,26 @@ const MERMAID_ACCESSIBLE = /^\s*acc(Title|Descr)\s*[:{]/m;
  * slide a second time.
  */
 export function outlineSlide(tokens: Token[], walk: Walk, slide: SlideSource, refs: SlideReferences): SlideOutline {
-  const outline: SlideOutline = { headings: [], links: [], images: [], ids: [] };
+  const outline: SlideOutline = { headings: [], links: [], images: [], ids: [], tables: [], videos: [] };
   const at = (t: ReferencedToken): SourcePosition => ({ file: slide.file, line: t.deckLine ?? slide.line, column: t.deckColumn ?? 1 });
   const codeOf = (id: string) => refs.diagrams.find((d) => d.id === id)?.code ?? '';
+
+  // Raw HTML elements whose end tag may come in a later token: an inline `<a>` (its text comes as
+  // text tokens), or a `<table>`/`<video>` block with blank lines inside.
+  let openLink: SlideOutline['links'][number] | undefined;
+  let openTable: SlideOutline['tables'][number] | undefined;
+  let openVideo: SlideOutline['videos'][number] | undefined;
 
   walk(tokens, (token) => {
     const t = token as ReferencedToken & AttributedToken;
     if (t.deckAttrs?.id) outline.ids.push(t.deckAttrs.id);
+    if (openLink && t.type !== 'html' && 'text' in t && !('tokens' in t && t.tokens)) openLink.text += String(t.text);
     switch (t.type) {
       case 'heading':
         outline.headings.push({ depth: (t as Tokens.Heading).depth, text: plainText((t as Tokens.Heading).tokens), at: at(t) });
         break;
       case 'link':
-        outline.links.push({ href: (t as Tokens.Link).href, at: at(t) });
+        outline.links.push({ href: (t as Tokens.Link).href, text: plainText((t as Tokens.Link).tokens), at: at(t) });
         break;
       case 'image': {
         const image = t as Tokens.Image;
@@ -46,17 +53,37 @@ export function outlineSlide(tokens: Token[], walk: Walk, slide: SlideSource, re
       case 'html':
         for (const tag of htmlTags(t.raw, at(t))) {
           if (typeof tag.attrs.id === 'string') outline.ids.push(tag.attrs.id);
-          if (tag.name === 'a' && typeof tag.attrs.href === 'string') outline.links.push({ href: tag.attrs.href, at: tag.at });
+          if (tag.name === 'a' && typeof tag.attrs.href === 'string') {
+            const link = { href: tag.attrs.href, text: tag.inner === undefined ? '' : htmlText(tag.inner), at: tag.at };
+            outline.links.push(link);
+            if (tag.inner === undefined) openLink = link;
+          }
+          if (tag.name === 'table') outline.tables.push((openTable = { header: false, at: tag.at }));
+          if (openTable && (tag.name === 'th' || tag.name === 'thead')) openTable.header = true;
+          if (tag.name === 'video') outline.videos.push((openVideo = { src: typeof tag.attrs.src === 'string' ? tag.attrs.src : '', captions: false, at: tag.at }));
+          if (openVideo && tag.name === 'track' && tag.attrs.kind?.toLowerCase() === 'captions') openVideo.captions = true;
           if (tag.name === 'img') {
             const alt = typeof tag.attrs.alt === 'string' ? tag.attrs.alt : undefined;
             // alt="" is HTML's way to mark a decorative image: named, on purpose, as nothing.
             outline.images.push({ kind: 'html-img', src: typeof tag.attrs.src === 'string' ? tag.attrs.src : '', alt, named: alt !== undefined, at: tag.at });
           }
         }
+        if (/<\/a\s*>/i.test(t.raw)) openLink = undefined;
+        if (/<\/table\s*>/i.test(t.raw)) openTable = undefined;
+        if (/<\/video\s*>/i.test(t.raw)) openVideo = undefined;
+        break;
+      case 'table':
+        // GFM requires a header row, but an author may leave it empty to draw a plain grid.
+        outline.tables.push({ header: (t as Tokens.Table).header.some((cell) => cell.text.trim() !== ''), at: at(t) });
         break;
     }
   });
   return outline;
+}
+
+/** The text of a piece of raw HTML: tags and entities' markup dropped (entities are rare in link text). */
+function htmlText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The text a reader sees in inline tokens: no Markdown, no HTML tags. */
