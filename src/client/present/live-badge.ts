@@ -18,6 +18,10 @@ export class LiveBadge {
     b.setAttribute('aria-live', 'polite');
     b.setAttribute('style', 'position:fixed;top:10px;right:10px;z-index:2147483646;font:600 14px/1 system-ui,sans-serif;padding:8px 14px;border-radius:18px;border:0;cursor:pointer;box-shadow:0 1px 4px rgba(0,0,0,.25)');
     b.addEventListener('click', onRejoin);
+    // reveal.js reads Space on the document as "next": on this button it means "press".
+    b.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+    });
     document.body.appendChild(b);
   }
 
