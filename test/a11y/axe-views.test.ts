@@ -7,12 +7,12 @@ import { build } from '../../src/build';
 import { exportDeck } from '../../src/export/export-deck';
 import { startPresentServer } from '../../src/present/present-server';
 import { startDevServer } from '../../src/server/dev-server';
+import { lanAddresses } from '../../src/server/host-names';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
-import { openDeck } from '../helpers/deck-page';
 import { copyFixture, makeProject } from '../helpers/fixtures';
 import { openOffline } from '../helpers/offline-page';
 import { TALK } from '../helpers/present-deck';
-import { axeEverySlide, runAxe, severe, summarize, type Findings } from './axe';
+import { axeDeckInPrintView, axeEverySlide, runAxe, severe, summarize, type Accept, type Findings } from './axe';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -49,6 +49,15 @@ describe.runIf(hasChromium())('axe-core finds nothing serious in any view', () =
     if (process.env.DECKHAND_AXE_REPORT) fs.writeFileSync(process.env.DECKHAND_AXE_REPORT, JSON.stringify(report, null, 1));
   });
 
+  /**
+   * The reveal-md fixture keeps reveal-md's default highlight theme, zenburn, whose string colour
+   * is 2.6:1 on its background: the author's choice, kept for compatibility (README,
+   * "Accessibility"). Only that is accepted, and only there.
+   */
+  const AUTHOR_HIGHLIGHT_THEME: Record<string, Accept> = {
+    'fixture reveal-md': (rule, target) => rule === 'color-contrast' && /\.hljs-/.test(target),
+  };
+
   const deckViews: Array<[string, () => Promise<string>]> = [
     [
       'flagship deck (slides/docker)',
@@ -59,11 +68,12 @@ describe.runIf(hasChromium())('axe-core finds nothing serious in any view', () =
         return path.join(out, 'docker', 'index.html');
       },
     ],
-    ...(['basic', 'overflow'] as const).map((name): [string, () => Promise<string>] => [
+    // The overflow fixture's slides overflow on purpose, which a build with Chromium refuses.
+    ...([['basic', CHROMIUM], ['overflow', false]] as const).map(([name, chromium]): [string, () => Promise<string>] => [
       `fixture ${name}`,
       async () => {
         const root = copyFixture(name);
-        await build({ root, chromium: CHROMIUM, cacheDir, log: () => {} });
+        await build({ root, chromium, cacheDir, log: () => {} });
         return path.join(root, 'dist', name, 'index.html');
       },
     ]),
@@ -80,14 +90,11 @@ describe.runIf(hasChromium())('axe-core finds nothing serious in any view', () =
   for (const [view, make] of deckViews) {
     it(`${view}: every slide`, async () => {
       const file = await make();
-      const { page } = await openDeck(browser, file);
-      await page.setViewportSize({ width: 960, height: 700 });
       const findings: Findings = new Map();
-      const slides = await axeEverySlide(page, findings);
-      expect(slides).toBeGreaterThan(1);
-      await page.close();
+      const pages = await axeDeckInPrintView(browser, file, findings, AUTHOR_HIGHLIGHT_THEME[view]);
+      expect(pages).toBeGreaterThan(1);
       expectClean(view, findings);
-    }, 240_000);
+    }, 180_000);
   }
 
   it('deck index page (several decks)', async () => {
@@ -141,7 +148,9 @@ describe.runIf(hasChromium())('axe-core finds nothing serious in any view', () =
 
   it('speaker view, phone remote and audience page of a talk', async () => {
     const root = makeProject({ 'slides/talk.md': TALK });
-    const server = await startPresentServer({ root, input: 'slides/talk.md', port: 0, chromium: false, cacheDir: path.join(root, '.cache'), log: () => {} });
+    // On all addresses (when this machine has one on a network) the speaker view offers the phone remote.
+    const host = lanAddresses().length ? '0.0.0.0' : '127.0.0.1';
+    const server = await startPresentServer({ root, input: 'slides/talk.md', host, port: 0, chromium: false, cacheDir: path.join(root, '.cache'), log: () => {} });
     const pages: Page[] = [];
     try {
       const open = async (url: string, ready: string, viewport: { width: number; height: number }, phone = false) => {
@@ -158,8 +167,10 @@ describe.runIf(hasChromium())('axe-core finds nothing serious in any view', () =
       // The speaker view with its phone-remote dialog open, as a presenter sees it before the talk.
       let findings: Findings = new Map();
       await runAxe(speaker, findings);
-      await speaker.locator('#deck-present-remote').click();
-      await runAxe(speaker, findings, 'dialog[open]');
+      if (host === '0.0.0.0') {
+        await speaker.locator('#deck-present-remote').click();
+        await runAxe(speaker, findings, 'dialog[open]');
+      }
       expectClean('speaker view', findings);
 
       findings = new Map();
@@ -169,7 +180,7 @@ describe.runIf(hasChromium())('axe-core finds nothing serious in any view', () =
       // The audience page, live and then browsing away (its "Back to live" button shown).
       findings = new Map();
       await axeEverySlide(audience, findings);
-      await audience.keyboard.press('Home');
+      // axeEverySlide ended on the last slide, away from the live one.
       await audience.locator('.deck-follow-live[data-state=browsing]').waitFor();
       await runAxe(audience, findings);
       expectClean('audience page', findings);

@@ -43,9 +43,10 @@ export class LiveBadge {
     } else {
       b.textContent = state === 'live' ? '● Live' : 'Reconnecting…';
       b.title = state === 'live' ? 'Following the speaker; browse freely, then come back with one click' : 'The connection to the speaker is down';
-      b.style.background = 'rgba(255,255,255,.85)';
-      b.style.color = state === 'live' ? '#c62828' : '#555';
-      b.style.opacity = '0.8';
+      // Quiet, but readable: AA contrast on any slide behind it.
+      b.style.background = 'rgba(255,255,255,.92)';
+      b.style.color = state === 'live' ? '#b71c1c' : '#444';
+      b.style.opacity = '1';
     }
   }
 }
