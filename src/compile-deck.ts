@@ -5,6 +5,7 @@ import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
 import { fileContext, readSourceText } from './load/file-context';
 import type { DiagramRenderer } from './diagrams/render-diagrams';
+import { withDerivedTheme } from './diagrams/palette';
 import { resolveDeckOptions, type DeckOptions, type DeckOverrides } from './options';
 import { parseDeck, type SplitCache } from './parse/parse-deck';
 import { renderDeck, type RenderCache } from './render/render-deck';
@@ -69,7 +70,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, { theme: at.theme, highlightTheme: at.highlightTheme, css: at.css }, env.cacheDir, { baseDir, css: options.css }, { math: deck.stacks.some((stack) => stack.some((s) => s.math)) });
   const refs = allDiagrams(deck);
   const diagrams = styled.style
-    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files }, env.diagramOwner)
+    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files, variables: styled.style.variables }, env.diagramOwner)
     : { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
 
   const pageInputs: PageInputs = {
@@ -78,7 +79,9 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     runtime: '../_deckhand/',
     styleName: styled.style?.name ?? 'style.css',
     reveal: options.revealOptions,
-    mermaid: options.mermaid,
+    // The viewer's browser draws diagrams only without Chromium: then it needs the derived colours too. Otherwise
+    // the deck's own settings, so a theme edit in `dev` patches the redrawn diagrams instead of reloading the page.
+    mermaid: styled.style && [...diagrams.results.values()].some((r) => r.kind === 'deferred') ? withDerivedTheme(options.mermaid, styled.style.variables) : options.mermaid,
     root: env.root,
     extraScripts: env.extraScripts,
   };

@@ -182,7 +182,7 @@ export function deckDefaults(set: 'deckhand' | 'reveal-md'): DeckOptions {
 /** mermaid.initialize() options Deckhand sets unless the deck's `mermaid:` front matter overrides them. */
 export function defaultMermaidConfig(): Record<string, unknown> {
   return {
-    theme: 'default',
+    // No `theme`: diagrams get one derived from the deck's theme (src/diagrams/palette.ts) unless the deck names one.
     securityLevel: 'strict',
     suppressErrorRendering: true,
     // Plain SVG text, not HTML in foreignObject: immune to the deck's CSS, so labels are never clipped.

@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { packageRoot } from '../package-root';
 import { refuseProjectFile } from '../project-files';
 import type { SourcePosition } from '../types';
+import { readThemeVariables } from './theme-variables';
 import { findHighlightTheme, findTheme, listThemeNames, type CompiledStyle } from './theme';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -18,6 +19,8 @@ interface StoredStyle {
   css: string;
   id: string;
   fontId: string;
+  /** The custom properties the theme sets on the page (`--r-main-color`, …), resolved: diagrams are coloured from them. */
+  variables: Record<string, string>;
   files: Record<string, string>;
   /** Imports left out, and what esbuild warns about (an @import after a rule is ignored, …). */
   warnings: StyleWarning[];
@@ -95,7 +98,7 @@ export async function compileStyle(
   if (leaks.length) return { diagnostics: [...diagnostics, ...leaks.map((m) => diagnostic('outside-project', m, { file: themeFile, line: 1 }))] };
   for (const w of stored.warnings) diagnostics.push(diagnostic(w.code, w.message, w.file ? w : isOwnFile(themeFile) ? undefined : { file: themeFile, line: 1 }, 'warning'));
   const files = new Map(Object.entries(stored.files).map(([rel, b64]) => [rel, Buffer.from(b64, 'base64') as Uint8Array]));
-  return { style: { name: stored.name, css: stored.css, files, id: stored.id, fontId: stored.fontId, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
+  return { style: { name: stored.name, css: stored.css, files, id: stored.id, fontId: stored.fontId, variables: stored.variables, inputs: stored.inputs.map(([f]) => f) }, diagnostics };
 }
 
 async function runEsbuild(entries: string[], root: string, name: string, themeName: string): Promise<StoredStyle> {
@@ -143,7 +146,7 @@ async function runEsbuild(entries: string[], root: string, name: string, themeNa
       const abs = path.resolve(root, f);
       return [abs, mtimeOf(abs)];
     });
-  return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), files, warnings };
+  return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), variables: readThemeVariables(css), files, warnings };
 }
 
 /** The file that holds an @import, if it is the author's (not the generated entry, nor a theme inside Deckhand's install). */
@@ -210,6 +213,6 @@ function fontRules(css: string): string[] {
 }
 
 function fresh(s: StoredStyle | undefined): StoredStyle | undefined {
-  const current = s && s.fontId !== undefined && s.warnings.every((w) => typeof w === 'object');
+  const current = s && s.fontId !== undefined && s.variables !== undefined && s.warnings.every((w) => typeof w === 'object');
   return current && s.inputs.every(([f, m]) => mtimeOf(f) === m) ? s : undefined;
 }

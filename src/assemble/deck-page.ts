@@ -96,7 +96,7 @@ export function renderSection(slide: RenderedSlide, p: SectionInputs): string {
       diagram: (ref) => {
         const d = refs.get(ref) ?? { id: ref, code: '', alt: '', origin: { file: slide.file, line: slide.line, column: 1 } };
         // Diagrams in speaker notes keep an empty slot, as they always have.
-        return placeDiagrams ? placeDiagram(d, p.diagrams.get(ref), usedIds) : diagramSlot(d, {}, '');
+        return placeDiagrams ? placeDiagram(d, p.diagrams.get(ref), usedIds, slide.diagrams.length === 1) : diagramSlot(d, {}, '');
       },
     });
   const body = fill(slide.body, true);
@@ -105,11 +105,13 @@ export function renderSection(slide: RenderedSlide, p: SectionInputs): string {
 }
 
 /** A diagram's slot with what its result holds: the SVG, the source left to the browser, or the error. */
-function placeDiagram(ref: DiagramRef, result: DiagramResult | undefined, usedIds: Set<string>): string {
+function placeDiagram(ref: DiagramRef, result: DiagramResult | undefined, usedIds: Set<string>, alone: boolean): string {
   const label: Record<string, string> = ref.alt ? { 'aria-label': ref.alt } : {};
   switch (result?.kind) {
     case 'svg':
-      return diagramSlot(ref, {}, placeSvg(result.svg, { alt: ref.alt, usedIds, suffix: ref.id }));
+      // The slide's only diagram takes the height the slide leaves it: reveal.js's r-stretch does the sums
+      // (for a direct child of the slide; elsewhere the class does nothing).
+      return diagramSlot(ref, alone && !/(^|\s)r-stretch(\s|$)/.test(ref.attributes?.class ?? '') ? { class: 'r-stretch' } : {}, placeSvg(result.svg, { alt: ref.alt, usedIds, suffix: ref.id }));
     case 'error':
       return diagramSlot(ref, { class: 'deck-diagram-error', role: 'img', ...label }, escapeHtml(result.message));
     default:

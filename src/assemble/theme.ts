@@ -18,6 +18,8 @@ export interface CompiledStyle {
   id: string;
   /** Hash of the font rules only: diagrams are measured with the font, so only this re-renders them. */
   fontId: string;
+  /** Custom properties the theme sets on `:root` / `.reveal` / `.reveal-viewport`, `var()`s resolved. */
+  variables: Readonly<Record<string, string>>;
   /** Every source file that went in, so the dev server knows what to watch. */
   inputs: string[];
 }

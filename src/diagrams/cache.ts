@@ -20,8 +20,8 @@ export interface DiagramKeyParts {
   font: string;
 }
 
-// Bump when the SVG post-processing changes, so stale renders are not reused.
-const FORMAT = 4;
+// Bump when the SVG post-processing or the derived theme changes, so stale renders are not reused.
+const FORMAT = 5;
 
 export function diagramKey(parts: DiagramKeyParts): string {
   return createHash('sha256')

@@ -9,6 +9,7 @@ import { installHint } from './find-chromium';
 import { DEFAULTS } from '../options';
 import { diagramKey, openDiagramCache } from './cache';
 import { stepPlanOf } from './steps/ref-plan';
+import { setsOwnTheme, withDerivedTheme } from './palette';
 
 // mermaid's browser bundle and version, as scripts/bundle.mjs copies them into lib/runtime/.
 const MERMAID_RUNTIME = path.join(packageRoot(), 'lib', 'runtime');
@@ -18,6 +19,11 @@ export const MERMAID_BROWSER_FILE: string = path.join(MERMAID_RUNTIME, 'mermaid.
 export interface DiagramTheme extends Omit<RenderPageAssets, 'mermaidFile'> {
   /** Changes whenever the theme's font rules do: part of every cache key. */
   id: string;
+  /**
+   * The custom properties the deck's theme sets (`CompiledStyle.variables`): diagrams get Mermaid's
+   * `base` theme coloured from them (src/diagrams/palette.ts). Without them, the deck's config as it is.
+   */
+  variables?: Readonly<Record<string, string>>;
 }
 
 export interface DiagramRendererOptions {
@@ -56,10 +62,12 @@ export class DiagramRenderer {
    */
   async render(refs: DiagramRef[], /** The deck's resolved mermaid config: `resolveDeckOptions().mermaid`. */ deckConfig: Record<string, unknown>, theme: DiagramTheme, owner?: string): Promise<DiagramBatch> {
     const batch: DiagramBatch = { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
-    const config = deckConfig;
-    const configId = JSON.stringify(config) + theme.id;
-    const misses: Array<{ ref: DiagramRef; key: string }> = [];
-    const keys = refs.map((ref) => this.key(ref.code, config, configId, theme.id));
+    const derived = theme.variables ? withDerivedTheme(deckConfig, theme.variables) : deckConfig;
+    const derivedId = JSON.stringify(derived) + theme.id;
+    const plainId = JSON.stringify(deckConfig) + theme.id;
+    const misses: Array<{ ref: DiagramRef; key: string; config: Record<string, unknown> }> = [];
+    const configs = refs.map((ref) => (derived !== deckConfig && setsOwnTheme(ref.code) ? deckConfig : derived));
+    const keys = refs.map((ref, i) => this.key(ref.code, configs[i], configs[i] === derived ? derivedId : plainId, theme.id));
     const plans = new Map(refs.map((ref) => [ref, stepPlanOf(ref, batch.diagnostics)]));
     if (owner !== undefined) this.use(owner, { keys: new Set(keys), theme: theme.id });
     for (const [i, ref] of refs.entries()) {
@@ -68,7 +76,7 @@ export class DiagramRenderer {
       if (svg !== undefined) {
         batch.results.set(ref.id, { kind: 'svg', svg });
         batch.cached++;
-      } else misses.push({ ref, key });
+      } else misses.push({ ref, key, config: configs[i] });
     }
     if (!misses.length) return batch;
 
@@ -78,11 +86,16 @@ export class DiagramRenderer {
       return batch;
     }
     const unique = [...new Map(misses.map((m) => [m.key, m])).values()];
-    const results = await page.render(
-      unique.map((m) => ({ renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) })),
-      { ...config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(config.themeVariables as object) } },
-    );
-    const byKey = new Map(unique.map((m, i) => [m.key, results[i]]));
+    const byKey = new Map<string, { svg?: string; error?: string }>();
+    // Diagrams that pick their own theme are drawn apart from the rest, with the deck's config as it is.
+    for (const config of new Set(unique.map((m) => m.config))) {
+      const group = unique.filter((m) => m.config === config);
+      const results = await page.render(
+        group.map((m) => ({ renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) })),
+        { ...config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(config.themeVariables as object) } },
+      );
+      group.forEach((m, i) => byKey.set(m.key, results[i]));
+    }
     for (const { ref, key } of misses) {
       const r = byKey.get(key)!;
       if (r.svg) {

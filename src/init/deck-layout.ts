@@ -10,8 +10,9 @@ export function layoutChapter(name: string): string {
 
 \`![alt text](../../diagrams/workflow.mmd)\` draws a Mermaid file.
 Paths are relative to the Markdown file; the alt text names the diagram for screen readers.
+Each \`%% step\` line in the file adds one step: press → to build the picture up.
 
-Note: Diagrams are drawn when the deck is built, into SVG inside the page, so the deck works offline. Edit diagrams/workflow.mmd while "npm run dev" runs and this slide redraws. A Mermaid syntax error is shown in the page and in the terminal, with its line.
+Note: Diagrams are drawn when the deck is built, into SVG inside the page, so the deck works offline. The diagram appears in three steps (the %% step lines in diagrams/workflow.mmd); click it to open it full-screen. Edit diagrams/workflow.mmd while "npm run dev" runs and this slide redraws. A Mermaid syntax error is shown in the page and in the terminal, with its line.
 
 ---
 
@@ -106,8 +107,10 @@ Note: Run npm run check before every talk: it opens each slide in a headless bro
 
 /** The diagram file the second chapter draws with image syntax. */
 export const WORKFLOW_DIAGRAM = `flowchart LR
-  write[Write Markdown] --> dev[Preview: npm run dev]
-  dev --> check[npm run check]
-  check --> build[Site: npm run build]
-  check --> pdf[PDF: npm run export]
+  write[Write Markdown] --> dev[Preview it live]
+  %% step
+  dev --> check[Check it]
+  %% step
+  check --> build[Build a site]
+  check --> pdf[Export a PDF]
 `;

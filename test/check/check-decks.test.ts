@@ -66,8 +66,7 @@ describe.runIf(hasChromium())('deckhand check', () => {
     // the test's old name still spoke of an unlabelled diagram): no finding, not even a warning.
     const basic = copyFixture('basic');
     const { diagnostics } = await checkDecks({ root: basic, cacheDir: path.join(basic, '.cache'), ...quiet });
-    // LABEL-SIZE-PENDING: labels reach 0.7 × the body text once the diagram-theme branch (issue 13) is merged; drop this filter then.
-    expect(diagnostics.filter((d) => d.code !== 'diagram-label-size')).toEqual([]);
+    expect(diagnostics).toEqual([]);
   });
 
   it('prints JSON for CI with --json and exits 1 on errors', () => {

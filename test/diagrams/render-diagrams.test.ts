@@ -51,7 +51,8 @@ describe('mermaidDiagnostic', () => {
 
 describe("the deck's mermaid settings", () => {
   it("lets the deck's mermaid front matter override Deckhand's defaults", () => {
-    expect(mermaidConfig({})).toMatchObject({ theme: 'default', securityLevel: 'strict', htmlLabels: false });
+    expect(mermaidConfig({})).toMatchObject({ securityLevel: 'strict', htmlLabels: false });
+    expect(mermaidConfig({}).theme).toBeUndefined(); // derived from the deck's theme when drawn
     expect(mermaidConfig({ theme: 'dark' })).toMatchObject({ theme: 'dark', securityLevel: 'strict' });
   });
 });

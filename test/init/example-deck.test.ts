@@ -31,11 +31,8 @@ describe.runIf(hasChromium())('the example deck of deckhand init', () => {
 
   it('passes deckhand check with zero findings, warnings included', () => {
     const check = runDeckhand(project, ['check', '--json', '--strict'], env);
-    // LABEL-SIZE-PENDING: labels reach 0.7 × the body text once the diagram-theme branch (issue 13) is merged; then this is
-    // `expect(check.status).toBe(0)` and `warnings: 0, diagnostics: []` again.
-    const report = JSON.parse(check.stdout);
-    report.diagnostics = report.diagnostics.filter((d: { code: string }) => d.code !== 'diagram-label-size');
-    expect(report).toMatchObject({ decks: [{ name: 'demo', slides: 10 }], errors: 0, diagnostics: [] });
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ decks: [{ name: 'demo', slides: 10 }], errors: 0, warnings: 0, diagnostics: [] });
   }, 120_000);
 
   it('opens offline with no console errors', () => {
