@@ -2,6 +2,7 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes/notes.esm.js';
 import Search from 'reveal.js/plugin/search/search.esm.js';
 import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
+import { A11yPlugin, motionOptions } from './a11y-plugin';
 import { DiagramStepsPlugin } from './diagram-steps-plugin';
 import { DiagramsPlugin } from './diagrams-plugin';
 import { DiagramZoomPlugin } from './diagram-zoom';
@@ -18,6 +19,6 @@ import { ReadyPlugin } from './ready-plugin';
 const config = readPageConfig();
 (window as unknown as { Reveal: typeof Reveal }).Reveal = Reveal;
 
-const plugins: object[] = [Notes, Search, Zoom, new DiagramStepsPlugin(), new DiagramsPlugin(config), new DiagramZoomPlugin(), new ReadyPlugin(), ...collectPlugins()];
+const plugins: object[] = [Notes, Search, Zoom, new DiagramStepsPlugin(), new DiagramsPlugin(config), new DiagramZoomPlugin(), new ReadyPlugin(), new A11yPlugin(config.reveal), ...collectPlugins()];
 
-Reveal.initialize({ ...config.reveal, plugins } as Reveal.Options);
+Reveal.initialize({ ...motionOptions(config.reveal), plugins } as Reveal.Options);

@@ -31,10 +31,18 @@ export function assembleAudiencePage(compiled: CompiledDeck, version: (runtimeFi
 /** Shown by a speaker view or remote opened without the token. */
 const REFUSED = `<p class="deck-present-refused" id="deck-present-refused" hidden>This link has no valid presenter token, so this page follows the talk but cannot drive it. Open the speaker or remote link printed in the terminal where <code>deckhand present</code> runs.</p>`;
 
+/** The notes' heading with their text size: smaller, the size, larger (also the - and + keys). */
+const NOTES_HEAD = `<div class="deck-present-notes-head"><h2 class="deck-present-label" id="deck-present-notes-label">Notes</h2>
+<div class="deck-present-notes-sizer" role="group" aria-label="Notes text size">
+<button type="button" id="deck-present-notes-smaller" class="deck-present-small" aria-label="A− (smaller notes text)" title="Smaller notes text (−)">A−</button>
+<span id="deck-present-notes-size" class="deck-present-notes-size" aria-live="polite">100 %</span>
+<button type="button" id="deck-present-notes-larger" class="deck-present-small" aria-label="A+ (larger notes text)" title="Larger notes text (+)">A+</button>
+</div></div>`;
+
 export function assembleSpeakerPage(config: PresentPageConfig): string {
   return shell(config, 'speaker', `Speaker view: ${config.title}`, `
 <header class="deck-speaker-bar">
-  <div class="deck-speaker-title">${escapeHtml(config.title)}</div>
+  <h1 class="deck-speaker-title">${escapeHtml(config.title)}</h1>
   <div class="deck-present-count" id="deck-present-count">–</div>
   <div class="deck-present-time"><span class="deck-present-label">Elapsed</span> <span id="deck-present-elapsed">0:00:00</span>
     <button type="button" id="deck-present-reset" class="deck-present-small" title="Start the timer again from zero">Reset</button></div>
@@ -48,7 +56,7 @@ ${REFUSED}
   <section class="deck-speaker-current" aria-label="Current slide"><iframe id="deck-present-current" title="Current slide" sandbox="allow-scripts"></iframe></section>
   <section class="deck-speaker-side">
     <div class="deck-speaker-next" aria-label="Next slide"><div class="deck-present-label">Next</div><iframe id="deck-present-next" title="Next slide" tabindex="-1" sandbox="allow-scripts"></iframe><div class="deck-speaker-end" id="deck-present-end" hidden>End of the deck</div></div>
-    <div class="deck-present-notes-box"><div class="deck-present-label">Notes</div><div class="deck-present-notes" id="deck-present-notes"></div></div>
+    <div class="deck-present-notes-box">${NOTES_HEAD}<div class="deck-present-notes" id="deck-present-notes"></div></div>
   </section>
 </main>
 <dialog id="deck-present-remote-dialog" class="deck-present-dialog">
@@ -62,20 +70,24 @@ ${REFUSED}
 export function assembleRemotePage(config: PresentPageConfig): string {
   return shell(config, 'remote', `Remote: ${config.title}`, `
 <header class="deck-remote-bar">
+  <h1 class="deck-present-hidden">${escapeHtml(`Remote: ${config.title}`)}</h1>
   <div class="deck-present-status" id="deck-present-status" role="status">Connecting…</div>
   <div class="deck-present-count" id="deck-present-count">–</div>
   <div id="deck-present-elapsed">0:00:00</div>
   <div id="deck-present-clock">–</div>
 </header>
+<main class="deck-remote-main">
 ${REFUSED}
 <div class="deck-present-pacing" id="deck-present-pacing" hidden></div>
 <div class="deck-remote-preview"><iframe id="deck-present-current" title="Current slide" tabindex="-1" sandbox="allow-scripts"></iframe></div>
+${NOTES_HEAD}
 <div class="deck-present-notes" id="deck-present-notes"></div>
-<nav class="deck-remote-buttons">
+<nav class="deck-remote-buttons" aria-label="Drive the talk">
   <button type="button" id="deck-present-blackout" class="deck-remote-blackout" aria-pressed="false">Black screen</button>
-  <button type="button" id="deck-present-prev" aria-label="Previous">‹ Prev</button>
-  <button type="button" id="deck-present-next-button" aria-label="Next">Next ›</button>
-</nav>`);
+  <button type="button" id="deck-present-prev"><span aria-hidden="true">‹</span> Prev</button>
+  <button type="button" id="deck-present-next-button">Next <span aria-hidden="true">›</span></button>
+</nav>
+</main>`);
 }
 
 function shell(config: PresentPageConfig, view: 'speaker' | 'remote', title: string, body: string): string {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../protocol/diagnostic';
 import { pluginOf, type DeckPlugin } from '../plugin-registry';
 import { READY_PLUGIN, type ReadyPlugin } from '../ready-plugin';
+import { keepActivationKeys } from './keys';
 import { checkShownSlide, splitSource } from './slide-overflow';
 
 type RevealApi = import('reveal.js').Api;
@@ -30,6 +31,14 @@ export class ChecksPanel implements DeckPlugin {
   // A diagram drawn late or an image that loads changes the slide's size: measure again then.
   private readonly resized = new ResizeObserver(() => this.measureSoon());
   private readonly onMeasure = () => this.measureSoon();
+  private readonly onEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !this.open || e.defaultPrevented) return;
+    e.stopPropagation();
+    e.preventDefault();
+    this.open = false;
+    this.render();
+    this.button.focus();
+  };
 
   init(deck: RevealApi): void {
     this.deck = deck;
@@ -41,9 +50,15 @@ export class ChecksPanel implements DeckPlugin {
       this.open = !this.open;
       this.render();
     });
+    keepActivationKeys(b);
     const l = this.list;
     l.className = 'deck-dev-checks-list';
-    l.setAttribute('role', 'status');
+    l.id = 'deck-dev-checks-list';
+    b.setAttribute('aria-controls', l.id);
+    l.setAttribute('role', 'region');
+    l.setAttribute('aria-label', 'deckhand check findings');
+    // Escape closes the list (before reveal.js reads it as "overview") and gives focus back.
+    document.addEventListener('keydown', this.onEscape, true);
     l.setAttribute('style', 'position:fixed;left:10px;bottom:78px;max-width:min(720px,calc(100vw - 20px));max-height:50vh;overflow:auto;z-index:2147483646;background:rgba(255,252,242,.97);color:#2b2110;border:1px solid #d9b25c;border-radius:8px;box-shadow:0 6px 20px rgba(0,0,0,.25);font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;padding:6px 0;display:none');
     document.body.append(b, l);
     this.render();
@@ -55,6 +70,7 @@ export class ChecksPanel implements DeckPlugin {
     for (const event of MEASURE_EVENTS) this.deck?.off(event, this.onMeasure);
     clearTimeout(this.measureTimer);
     this.resized.disconnect();
+    document.removeEventListener('keydown', this.onEscape, true);
     this.button.remove();
     this.list.remove();
     this.deck = undefined;
@@ -98,13 +114,16 @@ export class ChecksPanel implements DeckPlugin {
     this.list.replaceChildren(...all.map((d) => this.item(d)));
   }
 
+  /** One finding: a button (Tab reaches it, Enter or Space goes to its slide). */
   private item(d: Diagnostic): HTMLElement {
-    const el = document.createElement('div');
+    const el = document.createElement('button');
+    el.type = 'button';
     el.className = 'deck-dev-check';
-    el.setAttribute('style', `padding:4px 12px;cursor:pointer;border-left:3px solid ${d.severity === 'error' ? '#c53030' : '#d69e2e'}`);
+    el.setAttribute('style', `display:block;width:100%;text-align:left;font:inherit;color:inherit;background:none;border:0;padding:4px 12px;cursor:pointer;border-left:3px solid ${d.severity === 'error' ? '#c53030' : '#b7791f'}`);
     el.textContent = `${d.file ? `${d.file}:${d.line ?? 1}:${d.column ?? 1} ` : ''}${d.severity}: ${d.message} [${d.code}]`;
     el.title = 'Go to this slide';
     el.addEventListener('click', () => this.goTo(d));
+    keepActivationKeys(el);
     return el;
   }
 

@@ -1,4 +1,5 @@
 import type { DeckPlugin } from '../plugin-registry';
+import { keepActivationKeys } from './keys';
 
 const KEY = 'deckhand-follow-edits';
 
@@ -16,6 +17,7 @@ export class FollowToggle implements DeckPlugin {
     b.className = 'deck-dev-follow';
     b.setAttribute('style', 'position:fixed;left:10px;bottom:10px;z-index:2147483646;font:13px system-ui,sans-serif;padding:4px 10px;border-radius:14px;border:1px solid #8894a8;background:rgba(255,255,255,.85);color:#1b2330;cursor:pointer');
     b.addEventListener('click', () => this.set(!this.on));
+    keepActivationKeys(b);
     this.render();
     document.body.appendChild(b);
   }

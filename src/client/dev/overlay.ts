@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../protocol/diagnostic';
+import { keepActivationKeys } from './keys';
 
 /** The in-page error panel: the same diagnostics the terminal prints, with their code frames. */
 export class Overlay {
@@ -13,7 +14,15 @@ export class Overlay {
     const title = document.createElement('div');
     title.setAttribute('style', 'font-weight:700;color:#ff8a80;margin-bottom:8px');
     title.textContent = `Deckhand: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} — showing the last good slides`;
-    el.appendChild(title);
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'deck-dev-overlay-close';
+    close.textContent = 'Hide (Esc)';
+    close.title = 'Hide this panel until the next problem; fixing the source clears it too';
+    close.setAttribute('style', 'float:right;font:13px system-ui,sans-serif;padding:4px 10px;border-radius:14px;border:1px solid #ff8a80;background:transparent;color:#fde8e8;cursor:pointer');
+    close.addEventListener('click', () => this.hide());
+    keepActivationKeys(close);
+    el.append(close, title);
     for (const d of diagnostics) {
       const item = document.createElement('div');
       item.className = 'deck-dev-diagnostic';
@@ -29,12 +38,25 @@ export class Overlay {
       }
       el.appendChild(item);
     }
-    document.body.appendChild(el);
+    // First in the page, as it is first on screen: Tab reaches its button before the deck's.
+    document.body.prepend(el);
     this.el = el;
+    document.addEventListener('keydown', this.onEscape, true);
   }
 
   hide(): void {
+    document.removeEventListener('keydown', this.onEscape, true);
     this.el?.remove();
     this.el = undefined;
   }
+
+  // Escape hides the overlay before reveal.js reads it as "overview".
+  private readonly onEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.stopPropagation();
+    e.preventDefault();
+    const hadFocus = this.el?.contains(document.activeElement);
+    this.hide();
+    if (hadFocus) document.body.focus();
+  };
 }

@@ -18,6 +18,10 @@ export class LiveBadge {
     b.setAttribute('aria-live', 'polite');
     b.setAttribute('style', 'position:fixed;top:10px;right:10px;z-index:2147483646;font:600 14px/1 system-ui,sans-serif;padding:8px 14px;border-radius:18px;border:0;cursor:pointer;box-shadow:0 1px 4px rgba(0,0,0,.25)');
     b.addEventListener('click', onRejoin);
+    // reveal.js reads Space on the document as "next": on this button it means "press".
+    b.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+    });
     document.body.appendChild(b);
   }
 
@@ -39,9 +43,10 @@ export class LiveBadge {
     } else {
       b.textContent = state === 'live' ? '● Live' : 'Reconnecting…';
       b.title = state === 'live' ? 'Following the speaker; browse freely, then come back with one click' : 'The connection to the speaker is down';
-      b.style.background = 'rgba(255,255,255,.85)';
-      b.style.color = state === 'live' ? '#c62828' : '#555';
-      b.style.opacity = '0.8';
+      // Quiet, but readable: AA contrast on any slide behind it.
+      b.style.background = 'rgba(255,255,255,.92)';
+      b.style.color = state === 'live' ? '#b71c1c' : '#444';
+      b.style.opacity = '1';
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Driver, tokenFromHash } from './driver';
 import { FrameDeck, frameUrl } from './frame-deck';
 import { TalkClock } from './talk-clock';
-import { byId, forwardKeys, readViewConfig, showCount, showNotes, showStatus } from './view-parts';
+import { byId, forwardKeys, notesSize, readViewConfig, showCount, showNotes, showStatus } from './view-parts';
 
 /**
  * The phone remote: big previous/next buttons, swipes, the current slide's notes and the timer.
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
   next.addEventListener('click', () => step(true));
   blackout.addEventListener('click', () => driver.state !== 'refused' && deck.togglePause());
   onSwipe((forward) => step(forward));
-  forwardKeys(deck);
+  forwardKeys(deck, notesSize(notes, byId('deck-present-notes-smaller'), byId('deck-present-notes-larger'), byId('deck-present-notes-size')));
   showNotes(notes, deck);
   showCount(count, deck);
   document.documentElement.dataset.deckViewReady = 'true';

@@ -1,7 +1,7 @@
 import { Driver, tokenFromHash } from './driver';
 import { FrameDeck, frameUrl } from './frame-deck';
 import { TalkClock } from './talk-clock';
-import { byId, forwardKeys, readViewConfig, showCount, showNotes, showStatus } from './view-parts';
+import { byId, forwardKeys, notesSize, readViewConfig, showCount, showNotes, showStatus } from './view-parts';
 
 /**
  * The speaker view, on the presenter's laptop: the current slide (which the presenter drives,
@@ -35,7 +35,7 @@ async function start(): Promise<void> {
     remote: (info) => showRemoteLink(info),
   });
   byId('deck-present-reset').addEventListener('click', () => driver.resetTimer());
-  forwardKeys(current);
+  forwardKeys(current, notesSize(notes, byId('deck-present-notes-smaller'), byId('deck-present-notes-larger'), byId('deck-present-notes-size')));
   showNotes(notes, current);
   showCount(count, current);
   await showUpcoming();
