@@ -29,7 +29,7 @@ export async function measureDeck(deck: Reveal.Api): Promise<SlideMeasure[]> {
   const unpark = [park(canvas), backgrounds ? park(backgrounds) : () => undefined];
   const results: SlideMeasure[] = [];
   // The horizontal slide in the page now, and for a vertical stack, how to hide it again.
-  let top: { el: HTMLElement; hide?: () => void } | undefined;
+  let top: { el: HTMLElement; background?: HTMLElement; hide?: () => void } | undefined;
   try {
     for (const slide of slides) {
       if (!slide.getAttribute('data-deck-key')) continue;
@@ -38,8 +38,12 @@ export async function measureDeck(deck: Reveal.Api): Promise<SlideMeasure[]> {
       if (top?.el !== horizontal) {
         top?.hide?.();
         top?.el.remove();
+        top?.background?.remove();
         canvas.appendChild(horizontal);
-        top = { el: horizontal, hide: parent && show(deck, parent, viewport) };
+        // Its background layer too: check's colour rules read what reveal.js paints behind the slide.
+        const background = (horizontal as HTMLElement & { slideBackgroundElement?: HTMLElement }).slideBackgroundElement;
+        if (background && backgrounds) backgrounds.appendChild(background);
+        top = { el: horizontal, background, hide: parent && show(deck, parent, viewport) };
       }
       const hide = show(deck, slide, viewport);
       const undoFragments = showFragments(slide);
@@ -54,6 +58,7 @@ export async function measureDeck(deck: Reveal.Api): Promise<SlideMeasure[]> {
   } finally {
     top?.hide?.();
     top?.el.remove();
+    top?.background?.remove();
     for (const put of unpark) put();
   }
   return results;
@@ -95,9 +100,10 @@ function show(deck: Reveal.Api, el: HTMLElement, viewport: HTMLElement): () => v
  * none `current-fragment` (no index equals that one), the slide's `data-fragment` at the last.
  */
 function showFragments(slide: HTMLElement): () => void {
-  const fragments = Array.from(slide.querySelectorAll<HTMLElement>('.fragment:not(.disabled)'));
+  // Diagram steps make SVG elements fragments too, whose className is a read-only SVGAnimatedString.
+  const fragments = Array.from(slide.querySelectorAll<Element>('.fragment:not(.disabled)'));
   if (!fragments.length) return () => undefined;
-  const classes = fragments.map((f) => f.className);
+  const classes = fragments.map((f) => f.getAttribute('class') ?? '');
   const dataFragment = slide.getAttribute('data-fragment');
   let last = 0;
   fragments.forEach((f, i) => {
@@ -107,7 +113,7 @@ function showFragments(slide: HTMLElement): () => void {
   });
   slide.setAttribute('data-fragment', String(last));
   return () => {
-    fragments.forEach((f, i) => (f.className = classes[i]));
+    fragments.forEach((f, i) => f.setAttribute('class', classes[i]));
     restoreAttribute(slide, 'data-fragment', dataFragment);
   };
 }
