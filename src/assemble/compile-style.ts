@@ -7,7 +7,6 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { packageRoot } from '../package-root';
 import { refuseProjectFile } from '../project-files';
 import type { SourcePosition } from '../types';
-import { readThemeVariables } from './theme-variables';
 import { findHighlightTheme, findTheme, listThemeNames, type CompiledStyle } from './theme';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -146,6 +145,8 @@ async function runEsbuild(entries: string[], root: string, name: string, themeNa
       const abs = path.resolve(root, f);
       return [abs, mtimeOf(abs)];
     });
+  // postcss is loaded only here, when a theme is compiled: a warm build reads the stored result and never pays for it.
+  const { readThemeVariables } = await import('./theme-variables');
   return { inputs, name, css, id: hash(css), fontId: hash(fontRules(css).join('\n')), variables: readThemeVariables(css), files, warnings };
 }
 
