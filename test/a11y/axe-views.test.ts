@@ -9,6 +9,7 @@ import { startPresentServer } from '../../src/present/present-server';
 import { startDevServer } from '../../src/server/dev-server';
 import { lanAddresses } from '../../src/server/host-names';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
+import { openDevPageWithFinding } from '../helpers/dev-finding';
 import { copyFixture, makeProject } from '../helpers/fixtures';
 import { openOffline } from '../helpers/offline-page';
 import { TALK } from '../helpers/present-deck';
@@ -126,13 +127,8 @@ describe.runIf(hasChromium())('axe-core finds nothing serious in any view', () =
     const server = await startDevServer({ root, port: 0, chromium: false, cacheDir, log: () => {} });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
-      await page.goto(`${server.url}basic/`);
-      await page.waitForSelector('html[data-deck-ready][data-deck-dev=connected]');
-      const chapter = path.join(root, 'slides/basic/01-intro.md');
-      const text = fs.readFileSync(chapter, 'utf8');
       // A finding for the check panel (an image without alt text), then an error for the overlay.
-      fs.writeFileSync(chapter, text.replace('Deckhand fixture deck.', 'Deckhand fixture deck.\n\n![](../../images/square.png)'));
-      await page.locator('button.deck-dev-checks').waitFor();
+      const { chapter, text } = await openDevPageWithFinding(page, server.url, root);
       await page.locator('button.deck-dev-checks').click();
       await page.locator('.deck-dev-checks-list').waitFor();
       fs.writeFileSync(chapter, text.replace('title: Basic fixture', 'title: [Basic fixture'));

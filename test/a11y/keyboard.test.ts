@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPresentServer, type PresentServer } from '../../src/present/present-server';
 import { startDevServer } from '../../src/server/dev-server';
 import { lanAddresses } from '../../src/server/host-names';
+import { openDevPageWithFinding } from '../helpers/dev-finding';
 import { hasChromium, launch } from '../helpers/chromium';
 import { copyFixture, makeProject } from '../helpers/fixtures';
 import { TALK } from '../helpers/present-deck';
@@ -63,12 +64,7 @@ describe.runIf(hasChromium())('keyboard only: every view', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const at = () => page.evaluate(() => (window as any).Reveal.getIndices().h as number);
     try {
-      await page.goto(`${server.url}basic/`);
-      await page.waitForSelector('html[data-deck-ready][data-deck-dev=connected]');
-      const chapter = path.join(root, 'slides/basic/01-intro.md');
-      const text = fs.readFileSync(chapter, 'utf8');
-      fs.writeFileSync(chapter, text.replace('Deckhand fixture deck.', 'Deckhand fixture deck.\n\n![](../../images/square.png)'));
-      await page.locator('button.deck-dev-checks').waitFor();
+      const { chapter, text } = await openDevPageWithFinding(page, server.url, root);
       // The edit is in (Follow edits has brought the page to it) before the keys move on.
       await page.locator('.reveal .slides > section:first-child img').waitFor();
       // To the third slide (the second one steps through its two fragments first).
