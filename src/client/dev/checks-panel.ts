@@ -111,13 +111,29 @@ export class ChecksPanel implements DeckPlugin {
     this.button.textContent = `⚠ check: ${all.length} finding${all.length === 1 ? '' : 's'}${errors ? ` (${errors} error${errors === 1 ? '' : 's'})` : ''}`;
     this.button.setAttribute('aria-expanded', String(this.open));
     this.list.style.display = this.open && all.length ? '' : 'none';
-    this.list.replaceChildren(...all.map((d) => this.item(d)));
+    this.renderItems(all);
+  }
+
+  /**
+   * Rebuilds the list only when the findings changed, and then keeps the keyboard focus on the
+   * same finding: findings arrive at any moment (a save, a slide measured), and a list rebuilt
+   * under the focus would drop it to the page body, so the next Enter would do nothing.
+   */
+  private renderItems(all: Diagnostic[]): void {
+    const keys = all.map((d) => JSON.stringify(d));
+    const shown = [...this.list.children].map((el) => (el as HTMLElement).dataset.key);
+    if (keys.length === shown.length && keys.every((k, i) => k === shown[i])) return;
+    const focusedKey = this.list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.key : undefined;
+    const items = all.map((d, i) => this.item(d, keys[i]));
+    this.list.replaceChildren(...items);
+    items.find((el) => el.dataset.key === focusedKey)?.focus();
   }
 
   /** One finding: a button (Tab reaches it, Enter or Space goes to its slide). */
-  private item(d: Diagnostic): HTMLElement {
+  private item(d: Diagnostic, key: string): HTMLElement {
     const el = document.createElement('button');
     el.type = 'button';
+    el.dataset.key = key;
     el.className = 'deck-dev-check';
     el.setAttribute('style', `display:block;width:100%;text-align:left;font:inherit;color:inherit;background:none;border:0;padding:4px 12px;cursor:pointer;border-left:3px solid ${d.severity === 'error' ? '#c53030' : '#b7791f'}`);
     el.textContent = `${d.file ? `${d.file}:${d.line ?? 1}:${d.column ?? 1} ` : ''}${d.severity}: ${d.message} [${d.code}]`;

@@ -104,7 +104,10 @@ export class FollowPlugin implements DeckPlugin {
   }
 
   private render(): void {
-    this.badge?.show(!this.connected ? 'offline' : this.following ? 'live' : 'browsing', this.live ? slideLabel(this.live) : '1');
+    // "Live" only once the live position is known: until then there is nothing to follow, and a
+    // viewer's first moves could not be told apart from the speaker's.
+    const state = !this.connected || !this.live ? 'offline' : this.following ? 'live' : 'browsing';
+    this.badge?.show(state, this.live ? slideLabel(this.live) : '1');
   }
 }
 
