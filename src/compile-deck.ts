@@ -28,6 +28,8 @@ export interface CompiledDeck {
   diagramCounts: { rendered: number; cached: number; deferred: number };
   /** Diagram files and themes the deck used, besides its Markdown: what a watcher must watch. */
   dependencies: string[];
+  /** With `drawDiagramsLater`, when some diagrams are placeholders: settles once they are drawn and cached. */
+  diagramsDrawn?: Promise<void>;
 }
 
 export interface CompileEnv {
@@ -49,6 +51,8 @@ export interface CompileEnv {
   deckOverrides?: DeckOverrides;
   /** Whose diagrams these are (the dev server's deck): the renderer keeps in memory only what each owner uses now. */
   diagramOwner?: string;
+  /** Serve first, draw later (the servers): diagrams not in the cache are placeholders, drawn in the background; see `diagramsDrawn`. */
+  drawDiagramsLater?: boolean;
 }
 
 /**
@@ -63,6 +67,8 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   }
   const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides, { config: parsed.deck.config, defaults: parsed.deck.defaults });
   const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache, options.math);
+  // Chromium starts (if some diagram must be drawn) while the theme compiles.
+  env.diagrams.prepare(allDiagrams(rendered.deck));
   const title = options.title || firstHeading(rendered.deck) || source.name;
   const deck: RenderedDeck = { ...rendered.deck, title };
   const at = parsed.deck.frontMatterAt;
@@ -70,8 +76,8 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, { theme: at.theme, highlightTheme: at.highlightTheme, css: at.css }, env.cacheDir, { baseDir, css: options.css }, { math: deck.stacks.some((stack) => stack.some((s) => s.math)) });
   const refs = allDiagrams(deck);
   const diagrams = styled.style
-    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files, variables: styled.style.variables }, env.diagramOwner)
-    : { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
+    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files, variables: styled.style.variables }, { owner: env.diagramOwner, drawLater: env.drawDiagramsLater })
+    : { results: new Map(), diagnostics: [], rendered: 0, cached: 0, drawing: undefined };
 
   const pageInputs: PageInputs = {
     deck,
@@ -107,6 +113,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     assets,
     diagnostics,
     diagramCounts: { rendered: diagrams.rendered, cached: diagrams.cached, deferred: [...diagrams.results.values()].filter((r) => r.kind === 'deferred').length },
+    diagramsDrawn: diagrams.drawing,
     dependencies: [...new Set([...(source.configFiles ?? []).map((f) => f.path), ...refs.map((r) => r.origin.file), ...(styled.style?.inputs ?? []), ...assets.map((a) => a.source)])],
   };
 }

@@ -147,4 +147,6 @@ export type DiagramResult =
   | { kind: 'svg'; svg: string }
   /** `steps`: a stepped diagram's plan, applied where the browser draws it. */
   | { kind: 'deferred'; code: string; steps?: StepPlan }
+  /** Being drawn in Chromium while the page is already served (`dev`, `present`): a placeholder, patched in when drawn. */
+  | { kind: 'drawing' }
   | { kind: 'error'; message: string; line?: number; column?: number };

@@ -114,6 +114,9 @@ function placeDiagram(ref: DiagramRef, result: DiagramResult | undefined, usedId
       return diagramSlot(ref, alone && !/(^|\s)r-stretch(\s|$)/.test(ref.attributes?.class ?? '') ? { class: 'r-stretch' } : {}, placeSvg(result.svg, { alt: ref.alt, usedIds, suffix: ref.id }));
     case 'error':
       return diagramSlot(ref, { class: 'deck-diagram-error', role: 'img', ...label }, escapeHtml(result.message));
+    case 'drawing':
+      // Takes the place the drawing will: the slide's only diagram stretches as the SVG will, so it does not jump when patched in.
+      return diagramSlot(ref, { ...(alone ? { class: 'r-stretch' } : {}), 'data-deck-drawing': '', role: 'img', 'aria-busy': 'true', ...label }, '<span class="deck-diagram-drawing-label" aria-hidden="true">Drawing diagram…</span>');
     default:
       // A stepped diagram's plan goes with its source: the viewer's browser marks the steps after drawing.
       return diagramSlot(ref, { 'data-deck-pending': '', role: 'img', ...label, ...(result?.steps ? { 'data-deck-steps': JSON.stringify(result.steps) } : {}) }, `<pre class="deck-diagram-source" hidden>${escapeHtml(ref.code)}</pre>`);

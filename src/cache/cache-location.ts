@@ -23,3 +23,14 @@ export function userCacheFolder(env: Record<string, string | undefined>, platfor
   if (platform === 'win32') return env.LOCALAPPDATA || path.join(home, 'AppData', 'Local');
   return env.XDG_CACHE_HOME || path.join(home, '.cache');
 }
+
+/**
+ * Where the diagram renderer's Chromium keeps its profile (mermaid's compiled code) between runs:
+ * in the user's cache folder, shared by every project, because it holds nothing of any deck and
+ * must survive a project's cache being cleared. `DECKHAND_RENDER_PROFILE=off` runs without one.
+ */
+export function renderProfileBase(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  const set = env.DECKHAND_RENDER_PROFILE;
+  if (set === 'off') return undefined;
+  return set || path.join(userCacheFolder(env, platform), 'deckhand', 'render-profile');
+}

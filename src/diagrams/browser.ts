@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { mimeType } from '../media-type';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderInPage, themeFontInPage, type PageJob, type PageResult } from './mermaid-page';
-import { decodeUrlPath } from '../url-path';
+import { freeProfileSlot } from './profile-slot';
+import { RENDER_ORIGIN, type RenderAssets } from './render-assets';
 
 /** Flags that keep Chromium quiet on a machine with no network and no display. */
 export const CHROMIUM_ARGS = [
@@ -27,46 +25,68 @@ export async function launchChromium(executablePath: string, ownSignals = false)
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...signals });
 }
 
-/** What the render page needs: mermaid's browser build and the compiled theme with its fonts. */
-export interface RenderPageAssets {
-  mermaidFile: string;
-  themeCss: string;
-  /** Files the theme CSS refers to, by the relative URL it uses. */
-  themeFiles: Map<string, Uint8Array>;
+/**
+ * The browser diagrams are drawn in. With a profile folder (a free slot under `profileBase`, see
+ * profile-slot.ts), Chromium keeps what it compiled between runs; without a free one, or when that launch fails, a throwaway
+ * profile: slower to start, never wrong.
+ */
+export interface RenderBrowser {
+  context: BrowserContext;
+  /** The profile folder in use, if any. */
+  profile?: string;
+  close(): Promise<void>;
 }
 
-const ORIGIN = 'http://deckhand.invalid';
+export async function launchRenderBrowser(executablePath: string, assets: RenderAssets, profileBase: string | undefined, ownSignals = false): Promise<RenderBrowser> {
+  const [{ chromium }, resolverRule] = await Promise.all([import('playwright-core'), assets.start()]);
+  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false } : {};
+  const args = [...CHROMIUM_ARGS, resolverRule];
+  const profile = profileBase ? freeProfileSlot(profileBase) : undefined;
+  if (profile) {
+    try {
+      const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, ...signals });
+      return { context, profile, close: () => context.close() };
+    } catch {
+      // Taken between the check and the launch, or written by another Chromium version: go on without it.
+    }
+  }
+  const browser = await chromium.launch({ executablePath, headless: true, args, ...signals });
+  const context = await browser.newContext();
+  return { context, close: () => browser.close() };
+}
 
-/** A warm page with mermaid loaded; renders any number of diagrams, one at a time. */
+/**
+ * A page with mermaid loaded that draws diagrams, one call at a time. Opened in two steps, so
+ * the slow one (mermaid's bundle) can run while the deck is still being compiled: `start` loads
+ * mermaid, `useTheme` adds the deck's theme and reads its font once the theme is known.
+ */
 export class MermaidPage {
-  private constructor(
-    private readonly page: Page,
-    readonly font: string,
-  ) {}
+  font = '';
+  private queue: Promise<unknown> = Promise.resolve();
 
-  static async open(browser: Browser, assets: RenderPageAssets): Promise<MermaidPage> {
-    const page = await browser.newPage();
-    // Everything is served from memory: the render page makes no real network request.
-    await page.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== ORIGIN) return route.abort();
-      const rel = decodeUrlPath(url.pathname.slice(1));
-      if (rel === '') return route.fulfill({ contentType: 'text/html', body: harness() });
-      if (rel === 'mermaid.js') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(assets.mermaidFile) });
-      // The step annotation, built next to mermaid's bundle from src/client/diagram-steps-render-page.ts.
-      if (rel === 'diagram-steps.js') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(path.dirname(assets.mermaidFile), 'diagram-steps.js')) });
-      if (rel === 'theme.css') return route.fulfill({ contentType: 'text/css', body: assets.themeCss });
-      const data = assets.themeFiles.get(rel);
-      if (data) return route.fulfill({ body: Buffer.from(data), contentType: mimeType(rel) });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await page.goto(ORIGIN + '/');
-    const font = await page.evaluate(themeFontInPage);
-    return new MermaidPage(page, font);
+  private constructor(private readonly page: Page) {}
+
+  static async start(context: BrowserContext): Promise<MermaidPage> {
+    // The persistent context opens with one blank tab: the first page takes it.
+    const blank = context.pages().find((p) => p.url() === 'about:blank' && !claimed.has(p));
+    const page = blank ?? (await context.newPage());
+    claimed.add(page);
+    await page.goto(RENDER_ORIGIN + '/');
+    return new MermaidPage(page);
   }
 
+  /** Styles the page with the deck's theme and reads the font diagrams are measured with. */
+  async useTheme(stylesheet: string): Promise<this> {
+    await this.page.evaluate(addStylesheetInPage, stylesheet);
+    this.font = await this.page.evaluate(themeFontInPage);
+    return this;
+  }
+
+  /** Draws in order: mermaid keeps global state, so calls on one page never overlap. */
   render(jobs: PageJob[], config: Record<string, unknown>): Promise<PageResult[]> {
-    return this.page.evaluate(renderInPage, { jobs, config });
+    const run = this.queue.then(() => this.page.evaluate(renderInPage, { jobs, config }));
+    this.queue = run.catch(() => {});
+    return run;
   }
 
   close(): Promise<void> {
@@ -74,9 +94,16 @@ export class MermaidPage {
   }
 }
 
-function harness(): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="theme.css">
-<script src="mermaid.js"></script><script src="diagram-steps.js"></script></head>
-<body><div class="reveal"><div class="slides"><section>Deckhand</section></div></div></body></html>`;
-}
+const claimed = new WeakSet<Page>();
 
+/** Runs in the render page: links the theme's stylesheet and waits until it applies. */
+function addStylesheetInPage(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error('the theme stylesheet did not load in the render page'));
+    document.head.append(link);
+  });
+}

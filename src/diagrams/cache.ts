@@ -21,7 +21,7 @@ export interface DiagramKeyParts {
 }
 
 // Bump when the SVG post-processing or the derived theme changes, so stale renders are not reused.
-const FORMAT = 5;
+const FORMAT = 6;
 
 export function diagramKey(parts: DiagramKeyParts): string {
   return createHash('sha256')
@@ -56,4 +56,13 @@ export function openDiagramCache(dir: string): DiagramCache {
       for (const key of memory.keys()) if (!keys.has(key)) memory.delete(key);
     },
   };
+}
+
+/** How many rendered SVGs the cache folder holds: fewer than a deck's distinct diagrams means some must be drawn. */
+export function countCachedDiagrams(dir: string): number {
+  try {
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.svg')).length;
+  } catch {
+    return 0;
+  }
 }

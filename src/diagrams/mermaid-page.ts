@@ -21,7 +21,19 @@ export async function renderInPage(args: { jobs: PageJob[]; config: Record<strin
   };
   const out: PageResult[] = [];
   w.mermaid.initialize({ startOnLoad: false, ...args.config });
+  const random = Math.random;
   for (const job of args.jobs) {
+    // Mermaid jitters some shapes with Math.random: seeded from the render id (from the diagram's
+    // cache key), a diagram's SVG is the same whichever page draws it, in whatever order.
+    let seed = 0;
+    for (const ch of job.renderId) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) | 0;
+    Math.random = () => {
+      // mulberry32: small, and good enough for jitter
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
     try {
       const { svg } = await w.mermaid.render(job.renderId, job.code);
       const holder = document.createElement('template');
@@ -35,6 +47,7 @@ export async function renderInPage(args: { jobs: PageJob[]; config: Record<strin
       const err = e as { message?: string; str?: string };
       out.push({ renderId: job.renderId, error: String(err?.message ?? err?.str ?? e) });
     } finally {
+      Math.random = random;
       document.getElementById(job.renderId)?.remove();
       document.getElementById('d' + job.renderId)?.remove();
     }

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root';
-import type { Browser } from 'playwright-core';
+import { renderProfileBase } from '../cache/cache-location';
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { StepPlan } from '../protocol/diagram-steps';
 import type { DiagramRef, DiagramResult } from '../types';
-import { launchChromium, MermaidPage, type RenderPageAssets } from './browser';
+import { launchRenderBrowser, MermaidPage, type RenderBrowser } from './browser';
 import { installHint } from './find-chromium';
 import { DEFAULTS } from '../options';
-import { diagramKey, openDiagramCache } from './cache';
+import { countCachedDiagrams, diagramKey, openDiagramCache } from './cache';
+import { RenderAssets, type ThemeAssets } from './render-assets';
 import { stepPlanOf } from './steps/ref-plan';
 import { setsOwnTheme, withDerivedTheme } from './palette';
 
@@ -16,7 +19,7 @@ const MERMAID_RUNTIME = path.join(packageRoot(), 'lib', 'runtime');
 export const MERMAID_VERSION: string = (JSON.parse(fs.readFileSync(path.join(MERMAID_RUNTIME, 'mermaid.json'), 'utf8')) as { version: string }).version;
 export const MERMAID_BROWSER_FILE: string = path.join(MERMAID_RUNTIME, 'mermaid.min.js');
 
-export interface DiagramTheme extends Omit<RenderPageAssets, 'mermaidFile'> {
+export interface DiagramTheme extends ThemeAssets {
   /** Changes whenever the theme's font rules do: part of every cache key. */
   id: string;
   /**
@@ -32,6 +35,20 @@ export interface DiagramRendererOptions {
   log: (line: string) => void;
   /** A long-running server that closes the renderer itself on Ctrl+C; see `launchChromium`. */
   ownSignals?: boolean;
+  /** Where Chromium keeps mermaid compiled between runs; default `renderProfileBase()`, `false` for none. */
+  profileBase?: string | false;
+  /** Pages drawing at once; default: one per `DIAGRAMS_PER_PAGE` diagrams to draw, up to the machine's cores. */
+  workers?: number;
+  /** Told as each diagram is drawn (the dev server's progress line). */
+  onDrawn?: (progress: DrawProgress) => void;
+}
+
+export interface DrawProgress {
+  /** Drawn so far, and to draw in all, since the renderer last had nothing to do. */
+  done: number;
+  total: number;
+  /** The file the diagram just drawn comes from. */
+  file: string;
 }
 
 export interface DiagramBatch {
@@ -39,76 +56,159 @@ export interface DiagramBatch {
   diagnostics: Diagnostic[];
   rendered: number;
   cached: number;
+  /** With `drawLater`: settles once every diagram left as `drawing` is drawn (and cached). */
+  drawing?: Promise<void>;
+}
+
+export interface RenderRequest {
+  /** The dev server's deck: the renderer keeps in memory only what each owner uses now. */
+  owner?: string;
+  /**
+   * Do not wait for diagrams that are not in the cache: they come back as `drawing`, are drawn
+   * in the background, and `drawing` settles when a compile would find them all cached.
+   */
+  drawLater?: boolean;
 }
 
 /**
+ * One page loads mermaid again (a CPU-second cold, a fifth of that from the profile's code
+ * cache): a second page pays only when it has this many diagrams to draw.
+ */
+const DIAGRAMS_PER_PAGE = 6;
+
+type Miss = { ref: DiagramRef; key: string; config: Record<string, unknown> };
+type Drawn = { svg?: string; error?: string };
+
+/**
  * Diagrams stage: Mermaid source → inline SVG. Cached by source, config, mermaid version and theme;
- * rendered by real mermaid in one headless Chromium per renderer; deferred to the viewer's
- * browser when there is no Chromium. The only module that knows how diagrams are drawn.
+ * rendered by real mermaid in headless Chromium, on one page per core when there are many;
+ * deferred to the viewer's browser when there is no Chromium. The only module that knows how
+ * diagrams are drawn.
  */
 export class DiagramRenderer {
   private readonly cache;
-  private browser?: Promise<Browser | null>;
-  private readonly pages = new Map<string, Promise<MermaidPage>>();
+  private browser?: Promise<RenderBrowser | null>;
+  private assets?: RenderAssets;
+  /** Render pages per theme, each with mermaid loaded and the theme applied. */
+  private readonly pages = new Map<string, Array<Promise<MermaidPage | null>>>();
+  /** Pages started by `prepare` before the theme is known: mermaid loads while the deck compiles. */
+  private spare: Array<Promise<MermaidPage | null>> = [];
+  /** Diagrams being drawn now, by key: a compile asking again waits for the same drawing. */
+  private readonly inflight = new Map<string, Promise<Drawn>>();
+  /** Mermaid's errors, by key: a broken diagram is not drawn again until its source or theme changes. */
+  private readonly failed = new Map<string, string>();
+  private progress = { done: 0, total: 0 };
   private warnedNoBrowser = false;
+  private preparedFor = 0;
+  private closed = false;
 
   constructor(private readonly options: DiagramRendererOptions) {
     this.cache = openDiagramCache(options.cacheDir);
   }
 
   /**
-   * `owner` (the dev server's deck name): what this owner's previous call used and this one does
-   * not is dropped from memory, so a long editing session keeps only the current diagrams.
+   * Called once the deck's diagrams are known, before its theme is: when some of them cannot be
+   * in the cache (it holds fewer SVGs than the deck has distinct diagrams), Chromium starts and
+   * loads mermaid now, alongside the rest of the compile. A deck whose diagrams are all cached
+   * never launches Chromium (render() decides that for sure).
    */
-  async render(refs: DiagramRef[], /** The deck's resolved mermaid config: `resolveDeckOptions().mermaid`. */ deckConfig: Record<string, unknown>, theme: DiagramTheme, owner?: string): Promise<DiagramBatch> {
+  prepare(refs: DiagramRef[]): void {
+    if (this.browser || !refs.length || !this.canLaunch()) return;
+    const distinct = new Set(refs.map((r) => r.code)).size;
+    // The dev server asks on every edit: the folder is counted again only when the deck gains diagrams.
+    if (distinct <= this.preparedFor) return;
+    this.preparedFor = distinct;
+    if (countCachedDiagrams(this.options.cacheDir) >= distinct) return;
+    for (let i = 0; i < this.workersFor(distinct); i++) this.spare.push(this.startPage());
+  }
+
+  async render(refs: DiagramRef[], /** The deck's resolved mermaid config: `resolveDeckOptions().mermaid`. */ deckConfig: Record<string, unknown>, theme: DiagramTheme, request: RenderRequest = {}): Promise<DiagramBatch> {
     const batch: DiagramBatch = { results: new Map(), diagnostics: [], rendered: 0, cached: 0 };
     const derived = theme.variables ? withDerivedTheme(deckConfig, theme.variables) : deckConfig;
     const derivedId = JSON.stringify(derived) + theme.id;
     const plainId = JSON.stringify(deckConfig) + theme.id;
-    const misses: Array<{ ref: DiagramRef; key: string; config: Record<string, unknown> }> = [];
+    const misses: Miss[] = [];
     const configs = refs.map((ref) => (derived !== deckConfig && setsOwnTheme(ref.code) ? deckConfig : derived));
     const keys = refs.map((ref, i) => this.key(ref.code, configs[i], configs[i] === derived ? derivedId : plainId, theme.id));
     const plans = new Map(refs.map((ref) => [ref, stepPlanOf(ref, batch.diagnostics)]));
-    if (owner !== undefined) this.use(owner, { keys: new Set(keys), theme: theme.id });
+    if (request.owner !== undefined) this.use(request.owner, { keys: new Set(keys), theme: theme.id });
     for (const [i, ref] of refs.entries()) {
       const key = keys[i];
       const svg = this.cache.get(key);
+      const error = this.failed.get(key);
       if (svg !== undefined) {
         batch.results.set(ref.id, { kind: 'svg', svg });
         batch.cached++;
-      } else misses.push({ ref, key, config: configs[i] });
+      } else if (error !== undefined) this.addError(batch, ref, error);
+      else misses.push({ ref, key, config: configs[i] });
     }
     if (!misses.length) return batch;
+    const unique = [...new Map(misses.map((m) => [m.key, m])).values()];
 
-    const page = await this.page(theme);
-    if (!page) {
+    if (request.drawLater && this.canLaunch()) {
+      for (const { ref } of misses) batch.results.set(ref.id, { kind: 'drawing' });
+      batch.drawing = this.draw(unique, theme, plans).then(() => {});
+      return batch;
+    }
+    const drawn = await this.draw(unique, theme, plans);
+    if (!drawn) {
       for (const { ref } of misses) batch.results.set(ref.id, { kind: 'deferred', code: ref.code, steps: plans.get(ref) });
       return batch;
     }
-    const unique = [...new Map(misses.map((m) => [m.key, m])).values()];
-    const byKey = new Map<string, { svg?: string; error?: string }>();
-    // Diagrams that pick their own theme are drawn apart from the rest, with the deck's config as it is.
-    for (const config of new Set(unique.map((m) => m.config))) {
-      const group = unique.filter((m) => m.config === config);
-      const results = await page.render(
-        group.map((m) => ({ renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) })),
-        { ...config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(config.themeVariables as object) } },
-      );
-      group.forEach((m, i) => byKey.set(m.key, results[i]));
-    }
     for (const { ref, key } of misses) {
-      const r = byKey.get(key)!;
-      if (r.svg) {
-        this.cache.put(key, r.svg);
-        batch.results.set(ref.id, { kind: 'svg', svg: r.svg });
-      } else {
-        const d = mermaidDiagnostic(r.error ?? 'unknown error', ref);
-        batch.diagnostics.push(d);
-        batch.results.set(ref.id, { kind: 'error', message: d.message, line: d.line });
-      }
+      const r = drawn.get(key)!;
+      if (r.svg) batch.results.set(ref.id, { kind: 'svg', svg: r.svg });
+      else this.addError(batch, ref, r.error ?? 'unknown error');
     }
     batch.rendered = unique.length;
     return batch;
+  }
+
+  private addError(batch: DiagramBatch, ref: DiagramRef, error: string): void {
+    const d = mermaidDiagnostic(error, ref);
+    batch.diagnostics.push(d);
+    batch.results.set(ref.id, { kind: 'error', message: d.message, line: d.line });
+  }
+
+  /**
+   * Draws the diagrams not drawn yet, spread over the theme's pages (each takes the next from one
+   * queue), caching each as it is done. Null when there is no Chromium to draw with.
+   */
+  private async draw(unique: Miss[], theme: DiagramTheme, plans: Map<DiagramRef, StepPlan | undefined>): Promise<Map<string, Drawn> | null> {
+    const queue = unique.filter((m) => !this.inflight.has(m.key));
+    // The progress counts from the moment the renderer had nothing left to draw.
+    if (!this.inflight.size) this.progress = { done: 0, total: 0 };
+    this.progress.total += queue.length;
+    const waiting = new Map<string, (d: Drawn) => void>();
+    for (const m of queue) this.inflight.set(m.key, new Promise((resolve) => waiting.set(m.key, resolve)));
+    const all = unique.map((m) => this.inflight.get(m.key)!);
+    const settle = (m: Miss, d: Drawn) => {
+      if (d.svg) this.cache.put(m.key, d.svg);
+      else if (d.error !== undefined) this.failed.set(m.key, d.error);
+      this.inflight.delete(m.key);
+      waiting.get(m.key)!(d);
+      if (d.error === undefined && !d.svg) return;
+      this.progress.done++;
+      this.options.onDrawn?.({ ...this.progress, file: m.ref.origin.file });
+    };
+    const pages = queue.length ? await this.pagesFor(theme, queue.length) : [];
+    if (!pages) {
+      for (const m of queue) settle(m, {});
+      return null;
+    }
+    await Promise.all(
+      pages.map(async (page) => {
+        for (let m = queue.shift(); m; m = queue.shift()) {
+          const job = { renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) };
+          const config = { ...m.config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(m.config.themeVariables as object) } };
+          settle(m, await page.render([job], config).then(([r]) => r, (e: Error) => ({ error: e.message })));
+        }
+      }),
+    );
+    const results = await Promise.all(all);
+    // Drawn by an earlier call that had no Chromium: left to the viewer's browser here too.
+    if (results.some((r) => r.svg === undefined && r.error === undefined)) return null;
+    return new Map(unique.map((m, i) => [m.key, results[i]]));
   }
 
   // Hashing every diagram's source on every dev-server update adds up; remember the keys.
@@ -125,11 +225,12 @@ export class DiagramRenderer {
     }
     this.cache.retain(keys);
     for (const [memo, key] of this.keys) if (!keys.has(key)) this.keys.delete(memo);
-    // A render page per theme: one for a theme no deck uses any more is closed.
-    for (const [id, page] of this.pages) {
+    for (const key of this.failed.keys()) if (!keys.has(key)) this.failed.delete(key);
+    // Render pages per theme: those of a theme no deck uses any more are closed.
+    for (const [id, pages] of this.pages) {
       if (themes.has(id)) continue;
       this.pages.delete(id);
-      void page.then((p) => p.close()).catch(() => {});
+      for (const page of pages) void page.then((p) => p?.close()).catch(() => {});
     }
   }
 
@@ -146,33 +247,63 @@ export class DiagramRenderer {
 
   /** What is held in memory: SVGs, remembered keys and open render pages (for tests and the soak bench). */
   memory(): { svgs: number; keys: number; pages: number } {
-    return { svgs: this.cache.size, keys: this.keys.size, pages: this.pages.size };
+    return { svgs: this.cache.size, keys: this.keys.size, pages: [...this.pages.values()].reduce((n, p) => n + p.length, 0) };
   }
 
   async close(): Promise<void> {
+    // Closed for good: a drawing still under way ends with errors, and nothing starts Chromium again.
+    this.closed = true;
     const browser = await this.browser;
     this.browser = undefined;
     this.pages.clear();
+    this.spare = [];
     await browser?.close();
+    await this.assets?.close();
+    this.assets = undefined;
   }
 
-  private async page(theme: DiagramTheme): Promise<MermaidPage | null> {
-    const browser = await (this.browser ??= this.launch());
-    if (!browser) return null;
-    let page = this.pages.get(theme.id);
-    if (!page) {
-      page = MermaidPage.open(browser, { ...theme, mermaidFile: MERMAID_BROWSER_FILE });
-      this.pages.set(theme.id, page);
+  private workersFor(diagrams: number): number {
+    return this.options.workers ?? Math.max(1, Math.min(os.availableParallelism(), Math.ceil(diagrams / DIAGRAMS_PER_PAGE)));
+  }
+
+  /** The theme's pages, more of them when there are many diagrams to draw; null without Chromium. */
+  private async pagesFor(theme: DiagramTheme, count: number): Promise<MermaidPage[] | null> {
+    let list = this.pages.get(theme.id);
+    if (!list) this.pages.set(theme.id, (list = []));
+    while (list.length < this.workersFor(count)) {
+      const started = this.spare.shift() ?? this.startPage();
+      list.push(started.then((page) => page && page.useTheme(this.assets!.addTheme(theme.id, theme))));
     }
+    const pages = await Promise.all(list);
+    if (pages.every((p) => p)) return pages as MermaidPage[];
+    this.pages.delete(theme.id);
+    return null;
+  }
+
+  /** A page with mermaid loaded (and no theme yet), or null when there is no Chromium. */
+  private startPage(): Promise<MermaidPage | null> {
+    const page = (async () => {
+      const browser = await (this.browser ??= this.launch());
+      return browser && MermaidPage.start(browser.context);
+    })();
+    // Observed later by pagesFor(); a failure here must not surface as an unhandled rejection first.
+    page.catch(() => {});
     return page;
   }
 
-  private async launch(): Promise<Browser | null> {
+  private canLaunch(): boolean {
+    return !this.closed && !!this.options.chromium && fs.existsSync(this.options.chromium);
+  }
+
+  private async launch(): Promise<RenderBrowser | null> {
+    if (this.closed) return null;
     const path = this.options.chromium;
     const reason = !path ? 'diagram rendering in Chromium is off' : !fs.existsSync(path) ? `no Chromium at ${path}` : '';
     if (!reason) {
       try {
-        const browser = await launchChromium(path as string, this.options.ownSignals);
+        const profile = this.options.profileBase === false ? undefined : (this.options.profileBase ?? renderProfileBase());
+        this.assets ??= new RenderAssets(MERMAID_BROWSER_FILE, MERMAID_VERSION);
+        const browser = await launchRenderBrowser(path as string, this.assets, profile, this.options.ownSignals);
         // Found somewhere other than Debian's place: say which browser draws the diagrams.
         if (path !== DEFAULTS.chromium) this.options.log(`deckhand: drawing diagrams with ${path}`);
         return browser;

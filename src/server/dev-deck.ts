@@ -71,13 +71,17 @@ export class DevDeck {
     let source: DeckSource;
     try {
       source = readDeck(this.target, this.env.root);
-      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target });
+      // Serve first, draw later: the first compile (and any while diagrams are still being drawn)
+      // does not wait for Chromium; placeholders are patched once the drawing is done.
+      const drawDiagramsLater = !this.compiled || this.drawing !== undefined;
+      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target, drawDiagramsLater });
     } catch (e) {
       this.splitCache.keepUsed();
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
       return this.fail(diagnostics);
     }
     this.splitCache.keepUsed();
+    this.awaitDrawing(next.diagramsDrawn);
     if (hasErrors(next.diagnostics)) return this.fail(next.diagnostics);
 
     const version = this.version + 1;
@@ -107,6 +111,31 @@ export class DevDeck {
     this.pageHtml = undefined;
     this.lastError = undefined;
     return { messages, diagnostics: next.diagnostics };
+  }
+
+  /** Diagrams left as placeholders by the last compile, being drawn; undefined when none. */
+  private drawing?: Promise<void>;
+
+  /**
+   * Called when the diagrams the last compile left as placeholders are drawn: the server then
+   * updates the deck again (nothing changed on disk), which patches them into open pages.
+   */
+  onDiagramsDrawn?: () => void;
+
+  /** Whether diagrams are being drawn for this deck (tests wait on it). */
+  get drawingDiagrams(): boolean {
+    return this.drawing !== undefined;
+  }
+
+  private awaitDrawing(drawn: Promise<void> | undefined): void {
+    if (!drawn) return;
+    // The newest compile's promise covers every diagram still missing, earlier ones included.
+    const mine = (this.drawing = drawn.catch(() => {}));
+    void mine.then(() => {
+      if (this.drawing !== mine) return;
+      this.drawing = undefined;
+      this.onDiagramsDrawn?.();
+    });
   }
 
   /** The error message a page connecting now should see, if the deck is failing. */

@@ -12,6 +12,7 @@ import { resolveDevOptions } from '../resolve-options';
 import { packageRoot } from '../package-root';
 import { ContentChecks, relativeFile } from './content-checks';
 import { DevDeck, versionMeta } from './dev-deck';
+import { diagramProgress } from './diagram-progress';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { createHandler, type Resource } from './http-handler';
 import { mimeType } from '../media-type';
@@ -42,7 +43,9 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
+  // The progress line goes where the log goes by default: the terminal, when it is one.
+  const onDrawn = overrides.log ? undefined : diagramProgress(process.stderr, options.root);
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true, onDrawn });
   const env = { root: options.root, cacheDir: options.cacheDir, deckOverrides: options.deckOverrides, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
   const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
   const refusedDecks = new Set<string>();
@@ -52,10 +55,42 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     options.log(errors ? `deckhand: ${deck.name}: ${errors} error${errors === 1 ? '' : 's'}; showing the last good slides` : `deckhand: ${deck.name} updated in ${ms} ms`);
   };
 
+  // Every update goes through one lane: saves, and the redraw once diagrams drawn in the background are ready.
+  let lane: Promise<unknown> = Promise.resolve();
+  const serially = (work: () => Promise<void>): Promise<void> => {
+    const run = lane.then(work);
+    lane = run.catch(() => {});
+    return run;
+  };
+  const started = new Map<DevDeck, number>();
+  let closing = false;
+  const drawn = (deck: DevDeck) =>
+    serially(async () => {
+      if (closing) return;
+      const { messages, diagnostics } = await deck.update(new Set(), false);
+      for (const m of messages) notifier.broadcast(forPage(m));
+      for (const d of diagnostics) options.log(formatDiagnostic(d, options.root));
+      const count = deck.current?.diagramCounts;
+      const since = started.get(deck);
+      if (count && since !== undefined && !deck.drawingDiagrams) {
+        started.delete(deck);
+        options.log(`deckhand: ${deck.name}: diagrams drawn in ${((performance.now() - since) / 1000).toFixed(1)} s`);
+      }
+      checks.schedule(deck);
+    }).catch((e) => options.log(`deckhand: internal error while drawing diagrams: ${(e as Error).stack ?? e}`));
+  const watchDrawing = (deck: DevDeck) => {
+    deck.onDiagramsDrawn = () => void drawn(deck);
+  };
+
   for (const deck of decks) {
-    const started = performance.now();
+    const t0 = performance.now();
+    watchDrawing(deck);
     const { diagnostics } = await deck.update(new Set(), true);
-    report(deck, diagnostics, Math.round(performance.now() - started));
+    report(deck, diagnostics, Math.round(performance.now() - t0));
+    if (deck.drawingDiagrams) {
+      started.set(deck, t0);
+      options.log(`deckhand: ${deck.name}: serving now; diagrams not drawn before are drawn in the background and appear as they are ready`);
+    }
   }
 
   let port = 0;
@@ -76,6 +111,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     // A new one-file deck arrives as a plain file add, not a structural change; an edit never brings one.
     if (!options.inputs.length && batch.appeared) addNewDecks(decks, options.root, env, options.log, refusedDecks);
     for (const deck of decks) {
+      if (!deck.onDiagramsDrawn) watchDrawing(deck);
       if (!concerns(deck, batch.files)) continue;
       const started = performance.now();
       const { messages, diagnostics } = await deck.update(batch.files, batch.structural);
@@ -102,13 +138,10 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const watcher = new DeckWatcher(
     watchList(decks, options.root),
     [options.outDir, options.cacheDir],
-    async (batch) => {
-      try {
-        await handle(batch);
-      } catch (e) {
+    (batch) =>
+      serially(() => handle(batch)).catch((e) => {
         options.log(`deckhand: internal error while updating: ${(e as Error).stack ?? e}`);
-      }
-    },
+      }),
     { root: options.root, onError: onWatchError },
   );
   await watcher.ready();
@@ -118,6 +151,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     port,
     decks,
     async close() {
+      closing = true;
       await watcher.close();
       checks.close();
       notifier.close();

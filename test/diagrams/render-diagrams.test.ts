@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diagramKey, openDiagramCache } from '../../src/diagrams/cache';
 import { DiagramRenderer, MERMAID_VERSION, mermaidDiagnostic, type DiagramTheme } from '../../src/diagrams/render-diagrams';
 import { resolveDeckOptions } from '../../src/options';
@@ -153,7 +153,10 @@ describe.runIf(hasChromium())('DiagramRenderer memory over a long editing sessio
     const file = path.join(root, 'diagrams/engine.mmd');
     const text = fs.readFileSync(file, 'utf8');
     try {
+      // The first compile serves placeholders and draws in the background; the next one finds them drawn.
       await deck.update(new Set(), true);
+      await vi.waitFor(() => expect(deck.drawingDiagrams).toBe(false), { timeout: 30_000 });
+      await deck.update(new Set(), false);
       const warm = renderer.memory();
       expect(warm).toEqual({ svgs: 2, keys: 2, pages: 1 });
       for (let i = 0; i < 12; i++) {

@@ -11,6 +11,7 @@ import { one, parsePage } from '../helpers/html';
 function countingRenderer() {
   const calls: number[] = [];
   const renderer = {
+    prepare() {},
     async render(refs: DiagramRef[]) {
       calls.push(refs.length);
       return { results: new Map(refs.map((r) => [r.id, { kind: 'deferred', code: r.code }])), diagnostics: [], rendered: 0, cached: refs.length };
