@@ -58,6 +58,12 @@ export class PresentChannel {
     this.pinger.unref();
   }
 
+  /** The deck was compiled again (its diagrams drawn): every open page reloads into the new build. */
+  newBuild(session: string): void {
+    this.o.session = session;
+    this.notifier.broadcast({ type: 'hello', session });
+  }
+
   accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.notifier.accept(req, socket, head);
   }

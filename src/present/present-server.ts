@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { compileDeck, RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
-import { DeckhandError, hasErrors, type Diagnostic } from '../diagnostics';
+import { DeckhandError, formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics';
 import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
 import { findDecks } from '../load/find-decks';
 import { packageRoot } from '../package-root';
@@ -53,7 +53,8 @@ const RUNTIME_FILES = ['deckhand.js', 'follow.js', 'speaker.js', 'remote.js', 'p
 export async function startPresentServer(overrides: Partial<PresentOptions> = {}): Promise<PresentServer> {
   const options = resolvePresentOptions(overrides);
   const source = pickDeck(options.root, options.input);
-  const compiled = await compileOnce(source, options);
+  const talk = await compileForTalk(source, options);
+  let compiled = talk.compiled;
   const shape = compiled.deck.stacks.map((s) => s.length);
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
 
@@ -73,10 +74,12 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   };
 
   const runtimeFile = (sub: string) => resolveRuntimeResource(sub, runtime, RUNTIME_FILES, [compiled.style]);
-  const audience = assembleAudiencePage(compiled, (file) => {
-    const found = runtimeFile(file);
-    return found && 'body' in found ? bodyVersion(found.body, found.type) : undefined;
-  });
+  const audiencePage = () =>
+    assembleAudiencePage(compiled, (file) => {
+      const found = runtimeFile(file);
+      return found && 'body' in found ? bodyVersion(found.body, found.type) : undefined;
+    });
+  let audience = audiencePage();
   const deckUrl = `/${encodeURIComponent(compiled.name)}/`;
   const pageConfig: PresentPageConfig = { deck: compiled.name, frameUrl: FRAME_PATH, title: compiled.title };
   // Made on first request, once: inlining every image and font takes a moment.
@@ -119,6 +122,22 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => channel.accept(req, socket, head));
   port = await listen(server, options.port, options.host, options.portIsDefault);
 
+  // Served first with placeholders; once the diagrams are drawn, the deck is compiled again and
+  // open pages reload into it, at the live slide (see compileForTalk).
+  let closing = false;
+  void talk.redrawn?.then(
+    (next) => {
+      if (closing || !next) return;
+      compiled = next;
+      audience = audiencePage();
+      framePage = undefined;
+      for (const d of next.diagnostics) options.log(formatDiagnostic(d, options.root));
+      channel.newBuild(createHash('sha1').update(audience).digest('base64url').slice(0, 16));
+      options.log(`deckhand: ${compiled.name}: diagrams drawn; open pages reload once to show them`);
+    },
+    (e: Error) => options.log(`deckhand: could not draw the diagrams: ${e.message}`),
+  );
+
   const urls = presentUrls(options.host, port, compiled.name, session.token, lanAddresses());
   if (urls.shared) channel.remote = { url: urls.remote, qrSvg: await renderSvgQr(urls.remote) };
   save(session.startedAt);
@@ -133,6 +152,8 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     connections: () => channel.connections,
     diagnostics: compiled.diagnostics,
     async close() {
+      closing = true;
+      await talk.stopDrawing();
       channel.close();
       const closed = new Promise<void>((done) => server.close(() => done()));
       // Pages keep HTTP connections open (keep-alive, a request in flight): close waits for them otherwise.
@@ -152,19 +173,40 @@ function pickDeck(root: string, input: string | undefined): DeckSource {
   return decks[0];
 }
 
-/** Compiled once: a talk does not change while it is given, and Chromium is closed before it starts. */
-async function compileOnce(source: DeckSource, options: Readonly<PresentOptions>): Promise<CompiledDeck> {
+/**
+ * A talk is compiled once, Chromium closed before it starts. With diagrams not in the cache, it
+ * is served at once with placeholders and `redrawn` settles with the deck compiled again once
+ * they are drawn (or undefined if stopped first); Chromium closes then.
+ */
+async function compileForTalk(source: DeckSource, options: Readonly<PresentOptions>): Promise<{ compiled: CompiledDeck; redrawn?: Promise<CompiledDeck | undefined>; stopDrawing(): Promise<void> }> {
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true });
+  const env = { root: options.root, cacheDir: options.cacheDir, diagrams, deckOverrides: options.deckOverrides };
   let compiled: CompiledDeck;
   try {
-    compiled = await compileDeck(source, { root: options.root, cacheDir: options.cacheDir, diagrams, deckOverrides: options.deckOverrides });
-  } finally {
+    compiled = await compileDeck(source, { ...env, drawDiagramsLater: true });
+    if (hasErrors(compiled.diagnostics)) {
+      const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
+      throw new DeckhandError(`${compiled.name} has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} before presenting`, compiled.diagnostics);
+    }
+  } catch (e) {
     await diagrams.close();
+    throw e;
   }
-  if (hasErrors(compiled.diagnostics)) {
-    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
-    throw new DeckhandError(`${compiled.name} has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} before presenting`, compiled.diagnostics);
+  const drawn = compiled.diagramsDrawn;
+  if (!drawn) {
+    await diagrams.close();
+    return { compiled, stopDrawing: async () => {} };
   }
-  return compiled;
+  let stopped = false;
+  const redrawn = drawn
+    .then(() => (stopped ? undefined : compileDeck(source, env)))
+    .finally(() => diagrams.close());
+  return {
+    compiled,
+    redrawn,
+    async stopDrawing() {
+      stopped = true;
+      await diagrams.close();
+    },
+  };
 }
-

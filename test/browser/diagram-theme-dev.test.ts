@@ -29,7 +29,9 @@ describe.runIf(hasChromium())('deckhand dev redraws diagrams when the theme chan
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}talk/`);
     await page.waitForSelector('html[data-deck-ready][data-deck-dev=connected]');
-  }, 30_000);
+    // Served first with a placeholder (the cache is empty), the drawing is patched in when ready.
+    await page.locator('.deck-diagram .node rect').first().waitFor({ state: 'attached', timeout: 30_000 });
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

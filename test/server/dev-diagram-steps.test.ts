@@ -44,7 +44,9 @@ describe.runIf(hasChromium())('deckhand dev with a stepped diagram file', () => 
     page = await browser.newPage();
     await page.goto(`${server.url}talk/`);
     await page.waitForSelector('html[data-deck-ready][data-deck-dev=connected]');
-  }, 30_000);
+    // Served first with a placeholder (the cache is empty), the drawing is patched in when ready.
+    await page.locator('section svg [data-deck-step]').first().waitFor({ state: 'attached', timeout: 30_000 });
+  }, 60_000);
   afterAll(async () => {
     await page?.close();
     await server?.close();
