@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { generateDeck } from './generate-deck.mjs';
+import { record } from './results.mjs';
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const COUNTS = (arg('counts') ?? process.env.BENCH_FOLLOWERS ?? '200,500,1000,2000,5000').split(',').map(Number).filter((n) => n > 0);
@@ -358,6 +359,7 @@ async function main() {
   console.log(`CPU per move: what the server and the simulated followers (this process) spent per move, over the ${MOVES} moves; the two share the machine's cores`);
   console.log(`target: every move reaches every follower with p99 ≤ ${TARGET_P99_MS} ms, at 2000 followers or more`);
   console.log(`ceiling on this machine (${cores} cores): ${ceiling ? `${ceiling} followers` : 'none of the counts met the target'}${rows.every(ok) ? ' (every count tried held: the ceiling is higher)' : ''}${missedBelow.length ? ` (${missedBelow.join(', ')} missed in this run: the machine was busy? run --counts=${missedBelow.join(',')} again)` : ''}`);
+  record('followers-ceiling', ceiling, { counts: rows.map((r) => r.followers).join(',') });
   const ticksAtEnd = machineTicks();
   if (ticksAtStart && ticksAtEnd) {
     const idle = (ticksAtEnd.idle - ticksAtStart.idle) / (ticksAtEnd.total - ticksAtStart.total);

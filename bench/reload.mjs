@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { generateDeck } from './generate-deck.mjs';
+import { record } from './results.mjs';
 
 const { startDevServer } = await import('../lib/index.js');
 const sizes = (process.env.BENCH_SIZES || '20,200,1000').split(',').map(Number);
@@ -107,6 +108,7 @@ for (const n of sizes) {
 }
 console.log(`${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (timings on a busy machine are not the idle figures)`);
 console.table(rows);
+for (const r of rows) record(`reload-${r.slides}`, r['text p50 ms'], { p90: r['text p90 ms'] });
 console.log('target (#16): text p50 <= 25 ms, p90 <= 40 ms at every size');
 await browser.close();
 fs.rmSync(work, { recursive: true, force: true });

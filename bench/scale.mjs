@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateDeck } from './generate-deck.mjs';
+import { record } from './results.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-bench-scale-'));
@@ -57,7 +58,10 @@ const cache = path.join(work, 'diagram-cache');
 const warmDir = path.join(work, `check-${largest}-warmup`);
 generateDeck(warmDir, largest);
 const drawn = cli(['build', '--out', 'dist'], warmDir, cache);
-console.log(`(diagram cache filled by a build of ${largest} slides, ${largest / 10} diagrams: ${(drawn / 1000).toFixed(1)} s)`);
+const redrawn = cli(['build', '--out', 'dist'], warmDir, cache);
+const perDiagram = (drawn - redrawn) / (largest / 10);
+console.log(`cold diagrams: a build of ${largest} slides with ${largest / 10} diagrams took ${(drawn / 1000).toFixed(1)} s cold, ${(redrawn / 1000).toFixed(1)} s warm: ${perDiagram.toFixed(1)} ms per diagram drawn, on ${os.availableParallelism()} cores (before, issue 16: 83 ms; target ≤ 30 ms)`);
+record('diagrams-cold-per-diagram', perDiagram, { diagrams: largest / 10, cold: Math.round(drawn), warm: Math.round(redrawn) });
 const rows = checkSizes.map((n) => {
   const dir = path.join(work, `check-${n}`);
   generateDeck(dir, n);
@@ -73,6 +77,8 @@ const rows = checkSizes.map((n) => {
   };
 });
 console.table(rows);
+for (const r of rows) record(`check-${r.slides}`, r['check ms'], { perSlide: r['ms / slide'] });
+record('build-5000-over-1000-cold', builds[5000].cold / builds[1000].cold);
 const [small, big] = [rows[0], rows[rows.length - 1]];
 if (small !== big) console.log(`check: ${big.slides} slides cost ${(big['ms / slide'] / small['ms / slide']).toFixed(2)}× per slide what ${small.slides} do (linear: about 1, or less as start-up is shared)`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -53,6 +53,8 @@ export interface CompileEnv {
   diagramOwner?: string;
   /** Serve first, draw later (the servers): diagrams not in the cache are placeholders, drawn in the background; see `diagramsDrawn`. */
   drawDiagramsLater?: boolean;
+  /** With `drawDiagramsLater`: drawing starts when this settles (the dev server: a page has shown the deck). */
+  drawDiagramsAfter?: Promise<void>;
 }
 
 /**
@@ -67,8 +69,8 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   }
   const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides, { config: parsed.deck.config, defaults: parsed.deck.defaults });
   const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache, options.math);
-  // Chromium starts (if some diagram must be drawn) while the theme compiles.
-  env.diagrams.prepare(allDiagrams(rendered.deck));
+  // Chromium starts (if some diagram must be drawn) while the theme compiles; drawing later, it starts when told.
+  if (!env.drawDiagramsLater) env.diagrams.prepare(allDiagrams(rendered.deck));
   const title = options.title || firstHeading(rendered.deck) || source.name;
   const deck: RenderedDeck = { ...rendered.deck, title };
   const at = parsed.deck.frontMatterAt;
@@ -76,7 +78,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, { theme: at.theme, highlightTheme: at.highlightTheme, css: at.css }, env.cacheDir, { baseDir, css: options.css }, { math: deck.stacks.some((stack) => stack.some((s) => s.math)) });
   const refs = allDiagrams(deck);
   const diagrams = styled.style
-    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files, variables: styled.style.variables }, { owner: env.diagramOwner, drawLater: env.drawDiagramsLater })
+    ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files, variables: styled.style.variables }, { owner: env.diagramOwner, drawLater: env.drawDiagramsLater, drawAfter: env.drawDiagramsAfter })
     : { results: new Map(), diagnostics: [], rendered: 0, cached: 0, drawing: undefined };
 
   const pageInputs: PageInputs = {

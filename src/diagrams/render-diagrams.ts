@@ -68,6 +68,8 @@ export interface RenderRequest {
    * in the background, and `drawing` settles when a compile would find them all cached.
    */
   drawLater?: boolean;
+  /** With `drawLater`: when to start drawing (the dev server: once a page shows the deck, so drawing does not slow its first paint). */
+  drawAfter?: Promise<void>;
 }
 
 /**
@@ -147,7 +149,7 @@ export class DiagramRenderer {
 
     if (request.drawLater && this.canLaunch()) {
       for (const { ref } of misses) batch.results.set(ref.id, { kind: 'drawing' });
-      batch.drawing = this.draw(unique, theme, plans).then(() => {});
+      batch.drawing = (request.drawAfter ?? Promise.resolve()).then(() => this.draw(unique, theme, plans)).then(() => {});
       return batch;
     }
     const drawn = await this.draw(unique, theme, plans);

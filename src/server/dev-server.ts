@@ -25,6 +25,9 @@ import { DeckWatcher, type ChangeBatch, type WatchError } from './watcher';
 
 export type DevServerOptions = Partial<DevOptions>;
 
+/** How long diagrams wait for a first page to show the deck before they are drawn anyway. */
+const FIRST_PAGE_WAIT_MS = 1500;
+
 export interface DevServer {
   url: string;
   port: number;
@@ -46,7 +49,12 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   // The progress line goes where the log goes by default: the terminal, when it is one.
   const onDrawn = overrides.log ? undefined : diagramProgress(process.stderr, options.root);
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true, onDrawn });
-  const env = { root: options.root, cacheDir: options.cacheDir, deckOverrides: options.deckOverrides, diagrams, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
+  // Diagrams not in the cache are drawn once a page has shown the deck (its dev client connects),
+  // or after a moment if none does: Chromium starting would slow the first paint on a small machine.
+  let pageShown: () => void = () => {};
+  const firstPageShown = new Promise<void>((resolve) => (pageShown = resolve));
+  setTimeout(pageShown, FIRST_PAGE_WAIT_MS).unref();
+  const env = { root: options.root, cacheDir: options.cacheDir, deckOverrides: options.deckOverrides, diagrams, drawDiagramsAfter: firstPageShown, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
   const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
   const refusedDecks = new Set<string>();
   const report = (deck: DevDeck, diagnostics: Diagnostic[], ms: number) => {
@@ -96,6 +104,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   let port = 0;
   const forPage = (m: ServerMessage): ServerMessage => (m.type === 'error' ? { ...m, diagnostics: m.diagnostics.map((d) => relativeFile(d, options.root)) } : m);
   const notifier = new Notifier((send) => {
+    pageShown();
     send({ type: 'hello', session, versions: Object.fromEntries(decks.map((d) => [d.name, d.version])) });
     for (const d of decks) if (d.lastError) send(forPage(d.lastError));
     for (const m of checks.current()) send(m);
