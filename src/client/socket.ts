@@ -1,8 +1,8 @@
 /**
  * The page's WebSocket to the Deckhand server it came from (`/_deckhand/ws`), shared by the dev
  * client and the present views: typed messages in (`In`), typed messages out (`Out`), JSON on
- * the wire, and reconnection with back-off (250 ms doubling to 2 s) after a restart or a
- * network change. The protocol types live in src/protocol/.
+ * the wire, and reconnection with back-off (250 ms doubling to 2 s, each wait spread by ±50 %)
+ * after a restart or a network change. The protocol types live in src/protocol/.
  */
 export interface Socket<Out> {
   /** Sends if the socket is open; returns whether it was sent. */
@@ -42,7 +42,9 @@ export function openSocket<In, Out = never>(handlers: SocketHandlers<In>): Socke
       // A socket dropped by reconnect() or close() has been replaced or is gone for good.
       if (socket !== ws) return;
       handlers.close?.();
-      retry = setTimeout(connect, delay);
+      // Spread out: after a restart, a room of phones that all lost the server at the same
+      // moment would otherwise come back in one burst at each step of the back-off.
+      retry = setTimeout(connect, delay * (0.5 + Math.random()));
       delay = Math.min(delay * 2, MAX_DELAY_MS);
     };
   };
