@@ -224,6 +224,8 @@ describe.runIf(hasChromium())('keyboard only: every view', () => {
       const audience = await open(server.urls.audience, 'html[data-deck-follow=live]', { width: 1280, height: 720 });
       const state = () => audience.evaluate(() => document.documentElement.dataset.deckFollow);
       const at = () => audience.evaluate(() => (window as any).Reveal.getIndices().h as number);
+      // The remote's test ended by lifting the black screen: the room follows once the server has it.
+      await expect.poll(() => audience.evaluate(() => (window as any).Reveal.isPaused())).toBe(false);
       for (const key of ['Enter', ' ']) {
         await audience.keyboard.press('ArrowRight');
         await audience.keyboard.press('ArrowRight');
