@@ -44,6 +44,8 @@ export interface ServeOptions {
   port: number;
   /** Address. Loopback keeps the server on this machine; `0.0.0.0` or a LAN address lets others join. */
   host: string;
+  /** Told as each diagram the server draws in the background is done (the CLI's progress line on a terminal). Default: none. */
+  onDiagramDrawn?: (progress: { done: number; total: number; file: string }) => void;
 }
 
 /** `deckhand dev`. */

@@ -1,3 +1,4 @@
+import { diagramProgress } from './diagram-progress';
 import { stderrLines } from './terminal';
 import { printDiagnostics } from '../build';
 import { formatPresentBanner } from '../present/present-banner';
@@ -23,6 +24,7 @@ export async function runPresent(input: string | undefined, flags: PresentFlags)
       host: flags.host,
       resumeWithinMs: flags.newSession ? 0 : undefined,
       log,
+      onDiagramDrawn: diagramProgress(process.stderr, process.cwd()),
     });
     printDiagnostics(server.diagnostics, log);
     const qr = server.urls.shared ? await renderTerminalQr(server.urls.audience) : undefined;

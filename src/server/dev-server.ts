@@ -12,7 +12,6 @@ import { resolveDevOptions } from '../resolve-options';
 import { packageRoot } from '../package-root';
 import { ContentChecks, relativeFile } from './content-checks';
 import { DevDeck, versionMeta } from './dev-deck';
-import { diagramProgress } from './diagram-progress';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { createHandler, type Resource } from './http-handler';
 import { mimeType } from '../media-type';
@@ -46,9 +45,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
-  // The progress line goes where the log goes by default: the terminal, when it is one.
-  const onDrawn = overrides.log ? undefined : diagramProgress(process.stderr, options.root);
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true, onDrawn });
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true, onDrawn: options.onDiagramDrawn });
   // Diagrams not in the cache are drawn once a page has shown the deck (its dev client connects),
   // or after a moment if none does: Chromium starting would slow the first paint on a small machine.
   let pageShown: () => void = () => {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramProgress } from '../../src/server/diagram-progress';
+import { diagramProgress } from '../../src/cli/diagram-progress';
 
 function stream(isTTY: boolean) {
   const written: string[] = [];
