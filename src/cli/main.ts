@@ -22,8 +22,8 @@ const VERSION_FLAGS = ['-v', '--version'];
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let code = 0;
-  // commander prints the version only when one of its flags is given, so only then is it read
-  // (from package files and the diagrams module, which holds mermaid's version).
+  // commander prints the version only when one of its flags is given, so only then are the
+  // version files read.
   const version = argv.slice(2).some((a) => VERSION_FLAGS.includes(a)) ? (await import('./version')).versionLine() : '';
   const program = new Command()
     .name('deckhand')
