@@ -1,5 +1,6 @@
 import core from 'highlight.js/lib/core';
 import { highlightConsole, looksLikeTranscript } from './console-session';
+import { escapeAttr, escapeHtml } from './escape';
 import { attributeString, type Attributes } from './html-tokens';
 import { LANGUAGES } from './languages';
 
@@ -140,12 +141,4 @@ export function splitHighlightedLines(html: string): string[] {
   }
   out.push(current + html.slice(last));
   return out;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return escapeHtml(s).replace(/"/g, '&quot;');
 }
