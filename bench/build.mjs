@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { generateDeck } from './generate-deck.mjs';
+import { record } from './results.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-bench-'));
@@ -48,6 +49,16 @@ for (const n of sizes) {
   });
 }
 console.table(rows);
+for (const r of rows) record(`build-warm-${r.slides}`, r['warm ms (median)']);
+// What every CLI run pays before it works (process start, module loading): a warm build's floor.
+const versionRuns = Array.from({ length: Math.max(runs, 5) }, () => {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [path.join(here, 'measure-cli.mjs'), '--version'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+});
+console.log(`deckhand --version: median ${Math.round(median(versionRuns))} ms`);
+record('cli-version', median(versionRuns));
 
 // Math: a warm build of a deck with 100 formulas (typeset by KaTeX at build time, KaTeX's CSS
 // and fonts in the stylesheet) against the same deck with the formulas as plain text. A warm

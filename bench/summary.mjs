@@ -46,6 +46,8 @@ const reload = (n, before) => {
 };
 const devRatio = v('dev-cold-ratio');
 const rows = [
+  { what: 'deckhand --version (process start, module loading)', before: '—', now: ms(v('cli-version')?.value), 'now / before': '—', target: '—' },
+  { what: 'warm build, 20 / 200 / 1000 slides (same cache; ratio at 1000)', before: '143 / 150 / 189 ms (session 3)', now: [20, 200, 1000].map((n) => ms(v(`build-warm-${n}`)?.value)).join(' / '), 'now / before': ratio(189, v('build-warm-1000')?.value), target: '—' },
   { what: 'dev, empty cache → first slide, as × warm start', before: '6.7× (9.7 s vs 1.4 s, busy)', now: devRatio ? `${devRatio.value.toFixed(2)}× (${ms(devRatio.cold)} vs ${ms(devRatio.warm)})` : '—', 'now / before': ratio(6.7, devRatio?.value), target: '≤ 1.5×' },
   { what: 'dev, empty cache → every diagram patched in', before: '—', now: ms(v('dev-all-drawn')?.value), 'now / before': '—', target: '—' },
   { what: 'cold build of the flagship (empty cache)', before: ms(4600), now: `${ms(v('build-cold')?.value)} (brand-new render profile: ${ms(v('build-cold-fresh-profile')?.value)})`, 'now / before': ratio(4600, v('build-cold')?.value), target: '≤ 2.0 s' },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { diagramSlot, joinParts } from '../render/html-parts';
 import { attributeString, encodeAttribute } from '../render/html-tokens';
-import { escapeHtml } from '../render/highlight';
+import { escapeHtml } from '../render/escape';
 import type { DiagramRef, DiagramResult, HtmlPart, RenderedDeck, RenderedSlide } from '../types';
 import { placeSvg } from './diagram-svg';
 import { relativeLinks, type PageLinks } from './page-links';

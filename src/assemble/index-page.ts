@@ -1,4 +1,4 @@
-import { escapeAttr, escapeHtml } from '../render/highlight';
+import { escapeAttr, escapeHtml } from '../render/escape';
 
 export interface DeckListing {
   name: string;

@@ -1,27 +1,35 @@
 import { Command } from 'commander';
 import { DEFAULTS } from '../options';
-import { runBuild, type BuildFlags } from './build-command';
-import { runDev, type DevFlags } from './dev-command';
-import { runPresent, type PresentFlags } from './present-command';
-import { runExport, type ExportFlags } from './export-command';
-import { runCheck, type CheckFlags } from './check-command';
-import { runInit } from './init-command';
+import type { BuildFlags } from './build-command';
+import type { DevFlags } from './dev-command';
+import type { PresentFlags } from './present-command';
+import type { ExportFlags } from './export-command';
+import type { CheckFlags } from './check-command';
 import { withDefaultCommand } from './default-command';
 import { engineOptions, lookOptions, serveOptions } from './shared-options';
-import { versionLine } from './version';
+
+const VERSION_FLAGS = ['-v', '--version'];
 
 /**
  * The command line: arguments → options → the API → exit codes. Nothing else lives here.
  * Exit codes: 0 success, 1 errors in the decks, 2 misuse or a failure of the tool itself.
  * Importing this module runs nothing: `bin/deckhand.js` calls `run`, and so can tests.
+ *
+ * Each command's code is imported when that command runs (its own chunk in lib/): every CLI run
+ * pays for what it loads before it starts working, so a warm `deckhand build` loads neither the
+ * dev and present servers (send, ws, chokidar) nor export, check and qrcode, and `--version`
+ * loads none of the pipeline's parsers.
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let code = 0;
+  // commander prints the version only when one of its flags is given, so only then are the
+  // version files read.
+  const version = argv.slice(2).some((a) => VERSION_FLAGS.includes(a)) ? (await import('./version')).versionLine() : '';
   const program = new Command()
     .name('deckhand')
     .description('Markdown + Mermaid → reveal.js decks')
     .showHelpAfterError()
-    .version(versionLine(), '-v, --version', 'print the versions of Deckhand, reveal.js and mermaid')
+    .version(version, VERSION_FLAGS.join(', '), 'print the versions of Deckhand, reveal.js and mermaid')
     // Help and usage errors end the run with an exit code instead of exiting the process.
     .exitOverride()
     .addHelpText('after', '\n`deckhand <deck.md | folder>` previews that deck: the same as `deckhand dev <deck>`.');
@@ -44,7 +52,8 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .command('init')
     .description('start a new talk: package.json and an example deck that shows the syntax (never overwrites a file)')
     .argument('[folder]', 'an empty or new folder (default: the current folder)')
-    .action((folder: string | undefined) => {
+    .action(async (folder: string | undefined) => {
+      const { runInit } = await import('./init-command');
       done(runInit(folder));
     });
 
@@ -57,6 +66,7 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .option('--strict', 'fail on warnings too (a missing image, say), not only on errors')
     .option('--verbose', "print each deck's settings and where each came from (a flag, reveal-md.json, the front matter, the defaults)");
   lookOptions(engineOptions(build, 'to draw diagrams')).action(async (inputs: string[], flags: BuildFlags) => {
+    const { runBuild } = await import('./build-command');
     done(await runBuild(inputs, flags));
   });
 
@@ -66,6 +76,7 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .argument('[inputs...]', 'deck files (.md) or folders of chapter files')
     .option('--open', 'open the first deck in your browser');
   lookOptions(engineOptions(serveOptions(dev, 'address to listen on'), 'to draw diagrams')).action(async (inputs: string[], flags: DevFlags) => {
+    const { runDev } = await import('./dev-command');
     done(await runDev(inputs, flags));
   });
 
@@ -79,6 +90,7 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .option('--notes', 'PDF handout: a page of speaker notes after each slide that has notes (after its last step with --fragments)')
     .option('--force', 'overwrite an existing file that deckhand export did not write (never a source file)');
   lookOptions(engineOptions(exportCommand, 'to print PDFs and draw diagrams (--no-chromium: HTML only)')).action(async (deck: string, flags: ExportFlags) => {
+    const { runExport } = await import('./export-command');
     done(await runExport(deck, flags));
   });
 
@@ -89,6 +101,7 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .option('--strict', 'fail (exit 1) on warnings too, not only on errors')
     .option('--json', 'print the findings as JSON on stdout, for CI');
   lookOptions(engineOptions(check, 'to measure slides and draw diagrams', { canSkip: false })).action(async (inputs: string[], flags: CheckFlags) => {
+    const { runCheck } = await import('./check-command');
     done(await runCheck(inputs, flags));
   });
 
@@ -99,6 +112,7 @@ function defineCommands(program: Command, done: (code: number) => void): void {
     .option('--new-session', 'start over: a new presenter token and the first slide, even right after a restart');
   lookOptions(engineOptions(serveOptions(present, "address to listen on; 0.0.0.0 (or this machine's address) lets the room join"), 'to draw diagrams')).action(
     async (deck: string | undefined, flags: PresentFlags) => {
+      const { runPresent } = await import('./present-command');
       done(await runPresent(deck, flags));
     },
   );

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { MERMAID_VERSION } from '../diagrams/render-diagrams';
+import { readMermaidVersion } from '../mermaid-version';
 import { packageRoot } from '../package-root';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -14,7 +14,7 @@ const nodeRequire = createRequire(import.meta.url);
 export function versionLine(): string {
   const own = readVersion(path.join(packageRoot(), 'package.json'));
   const reveal = readVersion(nodeRequire.resolve('reveal.js/package.json'));
-  return `deckhand ${own} (reveal.js ${reveal}, mermaid ${MERMAID_VERSION})`;
+  return `deckhand ${own} (reveal.js ${reveal}, mermaid ${readMermaidVersion()})`;
 }
 
 function readVersion(file: string): string {

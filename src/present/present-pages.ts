@@ -1,6 +1,6 @@
 import { assembleDeckPage, type PageLinks } from '../assemble/deck-page';
 import { RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
-import { escapeAttr, escapeHtml } from '../render/highlight';
+import { escapeAttr, escapeHtml } from '../render/escape';
 import type { PresentPageConfig } from '../protocol/present-page-config';
 
 export type { PresentPageConfig } from '../protocol/present-page-config';

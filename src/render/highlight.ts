@@ -1,12 +1,21 @@
 import core from 'highlight.js/lib/core';
 import { highlightConsole, looksLikeTranscript } from './console-session';
+import { escapeAttr, escapeHtml } from './escape';
 import { attributeString, type Attributes } from './html-tokens';
 import { LANGUAGES } from './languages';
 
 // Deckhand's own instance: registering languages on highlight.js's shared one would change it
-// for any other code in the process (an API user's own highlighting, say).
-const hljs = core.newInstance();
-for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+// for any other code in the process (an API user's own highlighting, say). Made on the first
+// code block: registering the languages runs each grammar's definition, which every CLI run
+// would pay at startup although a warm build, whose slides come from the cache, highlights nothing.
+let instance: ReturnType<typeof core.newInstance> | undefined;
+function highlighter(): ReturnType<typeof core.newInstance> {
+  if (!instance) {
+    instance = core.newInstance();
+    for (const [name, language] of Object.entries(LANGUAGES)) instance.registerLanguage(name, language);
+  }
+  return instance;
+}
 
 /** A fence's info string split the way reveal.js's Markdown plugin reads it: `js [5: 1|2-3]`. */
 export interface FenceInfo {
@@ -52,7 +61,7 @@ const MIN_RELEVANCE = 5;
 const CONSOLE_NAMES = new Set(['console', 'shell-session', 'shellsession', 'shell']);
 
 const consoleHooks = {
-  highlight: (code: string, language: string) => hljs.highlight(code, { language, ignoreIllegals: true }).value,
+  highlight: (code: string, language: string) => highlighter().highlight(code, { language, ignoreIllegals: true }).value,
   splitLines: (html: string) => splitHighlightedLines(html),
   escape: (text: string) => escapeHtml(text),
 };
@@ -63,9 +72,10 @@ export function highlightToHtml(code: string, lang: string): { html: string; lan
   }
   if (!lang) {
     // reveal.js's highlight plugin guesses the language in the browser; this guesses the same way at build time.
-    const guess = hljs.highlightAuto(code, GUESSES);
+    const guess = highlighter().highlightAuto(code, GUESSES);
     if (guess.language && guess.relevance >= MIN_RELEVANCE) return { html: guess.value, language: guess.language };
   }
+  const hljs = highlighter();
   const known = lang && hljs.getLanguage(lang) ? lang : '';
   if (!known) return { html: escapeHtml(code), language: lang || 'plaintext' };
   return { html: hljs.highlight(code, { language: known, ignoreIllegals: true }).value, language: known };
@@ -131,12 +141,4 @@ export function splitHighlightedLines(html: string): string[] {
   }
   out.push(current + html.slice(last));
   return out;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return escapeHtml(s).replace(/"/g, '&quot;');
 }
