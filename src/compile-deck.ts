@@ -68,7 +68,7 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
     throw new DeckhandError('the deck has errors', parsed.diagnostics.map((d) => withFrame(d, d.file ? texts.get(d.file) : undefined)));
   }
   const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides, { config: parsed.deck.config, defaults: parsed.deck.defaults });
-  const rendered = renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache, options.math);
+  const rendered = await renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache, options.math);
   // Chromium starts (if some diagram must be drawn) while the theme compiles; drawing later, it starts when told.
   if (!env.drawDiagramsLater) env.diagrams.prepare(allDiagrams(rendered.deck));
   const title = options.title || firstHeading(rendered.deck) || source.name;

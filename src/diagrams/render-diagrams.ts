@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root';
+import { readMermaidVersion } from '../mermaid-version';
 import { renderProfileBase } from '../cache/cache-location';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { StepPlan } from '../protocol/diagram-steps';
@@ -14,10 +15,11 @@ import { RenderAssets, type ThemeAssets } from './render-assets';
 import { stepPlanOf } from './steps/ref-plan';
 import { setsOwnTheme, withDerivedTheme } from './palette';
 
-// mermaid's browser bundle and version, as scripts/bundle.mjs copies them into lib/runtime/.
-const MERMAID_RUNTIME = path.join(packageRoot(), 'lib', 'runtime');
-export const MERMAID_VERSION: string = (JSON.parse(fs.readFileSync(path.join(MERMAID_RUNTIME, 'mermaid.json'), 'utf8')) as { version: string }).version;
-export const MERMAID_BROWSER_FILE: string = path.join(MERMAID_RUNTIME, 'mermaid.min.js');
+// mermaid's browser bundle, as scripts/bundle.mjs copies it into lib/runtime/.
+export const MERMAID_BROWSER_FILE: string = path.join(packageRoot(), 'lib', 'runtime', 'mermaid.min.js');
+let mermaidVersion: string | undefined;
+/** Part of every cache key; read when first needed (a deck without diagrams never needs it). */
+export const mermaidVersionOnce = (): string => (mermaidVersion ??= readMermaidVersion());
 
 export interface DiagramTheme extends ThemeAssets {
   /** Changes whenever the theme's font rules do: part of every cache key. */
@@ -241,7 +243,7 @@ export class DiagramRenderer {
     let key = this.keys.get(memo);
     if (!key) {
       if (this.keys.size > 5000) this.keys.clear();
-      key = diagramKey({ code, config, mermaidVersion: MERMAID_VERSION, font });
+      key = diagramKey({ code, config, mermaidVersion: mermaidVersionOnce(), font });
       this.keys.set(memo, key);
     }
     return key;
@@ -304,7 +306,7 @@ export class DiagramRenderer {
     if (!reason) {
       try {
         const profile = this.options.profileBase === false ? undefined : (this.options.profileBase ?? renderProfileBase());
-        this.assets ??= new RenderAssets(MERMAID_BROWSER_FILE, MERMAID_VERSION);
+        this.assets ??= new RenderAssets(MERMAID_BROWSER_FILE, mermaidVersionOnce());
         const browser = await launchRenderBrowser(path as string, this.assets, profile, this.options.ownSignals);
         // Found somewhere other than Debian's place: say which browser draws the diagrams.
         if (path !== DEFAULTS.chromium) this.options.log(`deckhand: drawing diagrams with ${path}`);

@@ -2,18 +2,28 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { MathOptions } from '../options';
 import type { ParsedDeck, RenderedDeck, RenderedSlide, SlideSource } from '../types';
 import type { ResolveContext } from './references';
-import { createSlideRenderer } from './render-slide';
+import type { createSlideRenderer } from './render-slide';
 
 type SlideRenderer = ReturnType<typeof createSlideRenderer>;
 
 /** Slides rendered earlier, by everything that decides their output; see `slideCacheKey`. */
 export type RenderCache = Map<string, { slide: RenderedSlide; diagnostics: Diagnostic[] }>;
 
-/** Render stage for a whole deck: every slide's Markdown → HTML, collecting what they refer to. */
-export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext, cache?: RenderCache, math?: MathOptions): { deck: RenderedDeck; diagnostics: Diagnostic[] } {
-  const renderSlide = createSlideRenderer(ctx, math);
-  // Macros change how every formula renders: slides cached under other macros are not reused.
-  const salt = math && Object.keys(math.macros).length ? JSON.stringify(math.macros) + '\0' : '';
+/**
+ * Render stage for a whole deck: every slide's Markdown → HTML, collecting what they refer to.
+ * The renderer (marked, highlight.js, KaTeX) is loaded only when a slide is not in the cache: a
+ * warm build, whose slides all come from it, never loads them.
+ */
+export async function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext, cache?: RenderCache, math?: MathOptions): Promise<{ deck: RenderedDeck; diagnostics: Diagnostic[] }> {
+  const salt = cacheSalt(math);
+  const misses = !cache || deck.stacks.some((stack) => stack.some((slide) => !cache.has(salt + slideCacheKey(slide))));
+  const renderSlide = misses ? (await import('./render-slide')).createSlideRenderer(ctx, math) : undefined;
+  return renderDeckWith(renderSlide, deck, title, cache, math);
+}
+
+/** `renderDeck` with the slide renderer given (undefined: every slide is in `cache`); synchronous. */
+export function renderDeckWith(renderSlide: SlideRenderer | undefined, deck: ParsedDeck, title: string, cache?: RenderCache, math?: MathOptions): { deck: RenderedDeck; diagnostics: Diagnostic[] } {
+  const salt = cacheSalt(math);
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
   const stacks = deck.stacks.map((stack) =>
@@ -21,6 +31,7 @@ export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext,
       const key = cache && salt + slideCacheKey(slide);
       let out = key ? cache.get(key) : undefined;
       if (!out) {
+        if (!renderSlide) throw new Error(`slide ${slide.file}:${slide.line} is not in the render cache and no renderer was given`);
         out = renderWithinStack(renderSlide, slide);
         if (key) cache.set(key, out);
       }
@@ -32,6 +43,11 @@ export function renderDeck(deck: ParsedDeck, title: string, ctx: ResolveContext,
   // Keep only what this deck still has, so a long editing session does not grow the cache.
   if (cache) for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
   return { deck: { name: deck.name, title, frontMatter: deck.frontMatter, stacks }, diagnostics };
+}
+
+/** Macros change how every formula renders: slides cached under other macros are not reused. */
+function cacheSalt(math: MathOptions | undefined): string {
+  return math && Object.keys(math.macros).length ? JSON.stringify(math.macros) + '\0' : '';
 }
 
 /**

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAccessibility } from '../../src/check/check-accessibility';
 import { parseDeck } from '../../src/parse/parse-deck';
 import type { ResolveContext } from '../../src/render/references';
-import { renderDeck } from '../../src/render/render-deck';
+import { renderDeckWith } from '../../src/render/render-deck';
+import { createSlideRenderer } from '../../src/render/render-slide';
 
 const ROOT = '/project';
 const FILE = path.join(ROOT, 'slides', 'd.md');
@@ -11,7 +12,7 @@ const FILE = path.join(ROOT, 'slides', 'd.md');
 function check(markdown: string) {
   const ctx: ResolveContext = { root: ROOT, exists: () => true, readText: () => '' };
   const parsed = parseDeck({ name: 'd', root: FILE, files: [{ path: FILE, text: markdown }] }).deck;
-  return checkAccessibility(renderDeck(parsed, 'd', ctx).deck);
+  return checkAccessibility(renderDeckWith(createSlideRenderer(ctx), parsed, 'd').deck);
 }
 
 const at = (list: ReturnType<typeof check>) => list.map((d) => `${d.code}@${d.line}:${d.column}`);

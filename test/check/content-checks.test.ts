@@ -5,7 +5,8 @@ import { checkLinks, type LinkTargets } from '../../src/check/check-links';
 import { checkSlides, isEmptyHtml } from '../../src/check/check-slides';
 import { parseDeck } from '../../src/parse/parse-deck';
 import type { ResolveContext } from '../../src/render/references';
-import { renderDeck } from '../../src/render/render-deck';
+import { renderDeckWith } from '../../src/render/render-deck';
+import { createSlideRenderer } from '../../src/render/render-slide';
 
 const ROOT = '/project';
 const FILE = path.join(ROOT, 'slides', 'd.md');
@@ -15,7 +16,7 @@ function deck(markdown: string, files: Record<string, string> = {}) {
   const texts = new Map(Object.entries(files).map(([rel, text]) => [path.join(ROOT, rel), text]));
   const ctx: ResolveContext = { root: ROOT, exists: (f) => texts.has(f), readText: (f) => texts.get(f) };
   const parsed = parseDeck({ name: 'd', root: FILE, files: [{ path: FILE, text: markdown }] }).deck;
-  const rendered = renderDeck(parsed, 'd', ctx).deck;
+  const rendered = renderDeckWith(createSlideRenderer(ctx), parsed, 'd').deck;
   return { ctx, slides: rendered.stacks.flat(), rendered };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diagramKey, openDiagramCache } from '../../src/diagrams/cache';
-import { DiagramRenderer, MERMAID_VERSION, mermaidDiagnostic, type DiagramTheme } from '../../src/diagrams/render-diagrams';
+import { DiagramRenderer, mermaidDiagnostic, mermaidVersionOnce, type DiagramTheme } from '../../src/diagrams/render-diagrams';
 import { resolveDeckOptions } from '../../src/options';
 
 /** The mermaid config a deck with these `mermaid:` settings hands the diagram stage. */
@@ -78,7 +78,7 @@ describe('DiagramRenderer without Chromium', () => {
   it('still serves what an earlier run drew, keyed by source, mermaid config and theme font', async () => {
     const cacheDir = path.join(makeProject({}), '.cache');
     // What a run with Chromium left behind for FLOW, drawn with the default config and the SANS theme.
-    openDiagramCache(cacheDir).put(diagramKey({ code: FLOW, config: mermaidConfig({}), mermaidVersion: MERMAID_VERSION, font: SANS.id }), '<svg>cached</svg>');
+    openDiagramCache(cacheDir).put(diagramKey({ code: FLOW, config: mermaidConfig({}), mermaidVersion: mermaidVersionOnce(), font: SANS.id }), '<svg>cached</svg>');
     const diagrams = renderer(cacheDir);
     const kind = async (code: string, deckConfig: Record<string, unknown>, theme: DiagramTheme) => (await diagrams.render([ref(code)], mermaidConfig(deckConfig), theme)).results.get('d1')?.kind;
     const hit = await diagrams.render([ref(FLOW)], mermaidConfig({}), SANS);

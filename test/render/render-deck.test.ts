@@ -16,9 +16,9 @@ function deckOf(...bodies: string[]): ParsedDeck {
 }
 
 describe('renderDeck', () => {
-  it('reports a slide that exhausts the Markdown parser at its file:line, and renders the others', () => {
+  it('reports a slide that exhausts the Markdown parser at its file:line, and renders the others', async () => {
     const nested = '>'.repeat(10_000) + ' deep';
-    const { deck, diagnostics } = renderDeck(deckOf('# Fine', nested), 'T', ctx);
+    const { deck, diagnostics } = await renderDeck(deckOf('# Fine', nested), 'T', ctx);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'slide-too-complex', severity: 'error', file: '/p/slides/d.md', line: 4 })]);
     expect(texts(parseFragment(deck.stacks[0][0].html), 'h1')).toEqual(['Fine']);
   });
