@@ -115,18 +115,22 @@ export class ChecksPanel implements DeckPlugin {
   }
 
   /**
-   * Rebuilds the list only when the findings changed, and then keeps the keyboard focus on the
-   * same finding: findings arrive at any moment (a save, a slide measured), and a list rebuilt
-   * under the focus would drop it to the page body, so the next Enter would do nothing.
+   * Rebuilds the list only when the findings changed, and then keeps the keyboard focus in it:
+   * on the same finding, or, when that one is gone (a measured size changed), on the one now in
+   * its place. Findings arrive at any moment (a save, a slide measured, a diagram drawn), and a
+   * list rebuilt under the focus would drop it to the page body, so the next key would be lost.
    */
   private renderItems(all: Diagnostic[]): void {
     const keys = all.map((d) => JSON.stringify(d));
-    const shown = [...this.list.children].map((el) => (el as HTMLElement).dataset.key);
-    if (keys.length === shown.length && keys.every((k, i) => k === shown[i])) return;
-    const focusedKey = this.list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.key : undefined;
+    const shown = [...this.list.children] as HTMLElement[];
+    if (keys.length === shown.length && keys.every((k, i) => k === shown[i].dataset.key)) return;
+    const focusedAt = shown.findIndex((el) => el === document.activeElement);
+    const focusedKey = shown[focusedAt]?.dataset.key;
     const items = all.map((d, i) => this.item(d, keys[i]));
     this.list.replaceChildren(...items);
-    items.find((el) => el.dataset.key === focusedKey)?.focus();
+    if (focusedAt < 0) return;
+    const next = items.find((el) => el.dataset.key === focusedKey) ?? items[Math.min(focusedAt, items.length - 1)];
+    (next ?? this.button).focus();
   }
 
   /** One finding: a button (Tab reaches it, Enter or Space goes to its slide). */

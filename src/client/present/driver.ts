@@ -29,6 +29,13 @@ export class Driver {
   private unanswered = 0;
   private answerTimer?: ReturnType<typeof setTimeout>;
   private live?: SlidePosition;
+  /**
+   * Where the room is, or is headed once this page's moves are taken: the last position sent,
+   * until the server's next live position (which may arrive after its "accepted") says more.
+   */
+  private target?: SlidePosition;
+  /** The last live position the frame was told to show. */
+  private lastApplied?: SlidePosition;
   /** Ids of the frame commands that move the deck to the live position (not the presenter's moves). */
   private readonly applying = new Set<number>();
   /** The presenter moved while the command could not be sent: send it once connected again. */
@@ -45,7 +52,9 @@ export class Driver {
     this.channel = openSocket<PresentMessage, PresentCommand>({
       open: () => this.claim(),
       close: () => {
+        // Moves in flight may be lost with the socket: where the room is comes from the server again.
         this.unanswered = 0;
+        this.target = undefined;
         clearTimeout(this.answerTimer);
         if (this.state !== 'refused') this.setState('offline');
       },
@@ -70,6 +79,7 @@ export class Driver {
         return;
       case 'position':
         this.live = m.position;
+        if (!this.unanswered) this.target = m.position;
         if (!this.unanswered && !this.unsent) this.follow();
         return;
       case 'driver':
@@ -105,7 +115,9 @@ export class Driver {
 
   private sendMove(): void {
     const here = this.deck.position;
-    if (samePosition(here, this.live)) return;
+    // The room is headed where this page last sent it, not where `live` may still say: a quick
+    // next-then-back (or black screen on and off) must send the way back too.
+    if (samePosition(here, this.target ?? this.live)) return;
     if (this.state === 'refused') {
       // A page without the token only watches: back to where the talk is.
       setTimeout(() => this.follow());
@@ -115,10 +127,12 @@ export class Driver {
       this.unsent = true;
       return;
     }
+    this.target = here;
     this.unanswered++;
     clearTimeout(this.answerTimer);
     this.answerTimer = setTimeout(() => {
       this.unsent = true;
+      this.target = undefined;
       this.channel.reconnect();
     }, ANSWER_MS);
   }
@@ -129,7 +143,11 @@ export class Driver {
   }
 
   private follow(): void {
-    if (!this.live || samePosition(this.deck.position, this.live)) return;
+    // While the frame has not answered an earlier move to the live position, it is headed there:
+    // a live position that changes back meanwhile must still be applied.
+    const headed = this.applying.size ? this.lastApplied : this.deck.position;
+    if (!this.live || samePosition(headed, this.live)) return;
+    this.lastApplied = this.live;
     // The snapshot answering this command calls `moved`.
     this.applying.add(this.deck.slide(this.live));
   }
