@@ -71,10 +71,10 @@ export class DevDeck {
     let source: DeckSource;
     try {
       source = readDeck(this.target, this.env.root);
-      // Serve first, draw later: the first compile (and any while diagrams are still being drawn)
-      // does not wait for Chromium; placeholders are patched once the drawing is done.
-      const drawDiagramsLater = !this.compiled || this.drawing !== undefined;
-      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target, drawDiagramsLater });
+      // Serve first, draw later: no compile waits for Chromium. A diagram not drawn yet shows what
+      // it showed before (a theme edit redraws them all: the page gets the new CSS at once), or a
+      // placeholder the first time; the drawings are patched in once done.
+      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target, drawDiagramsLater: true });
     } catch (e) {
       this.splitCache.keepUsed();
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
@@ -89,8 +89,11 @@ export class DevDeck {
     const fingerprints = slides.map((s) => ({ hash: this.fingerprint(s), file: s.file }));
     const ids = matchSlideIds(this.shown?.slides ?? [], fingerprints, () => `s${(this.nextId++).toString(36)}`);
     const slideIds = new Map(slides.map((s, i) => [s.key, ids[i]]));
-    const page: PageInputs = { ...next.page, slideIds };
-    const touchedIds = new Set(slides.filter((s) => touches(s, changed)).map((s) => slideIds.get(s.key)!));
+    const page: PageInputs = { ...next.page, slideIds, diagrams: this.staleWhileDrawing(next.page.diagrams) };
+    // A save whose drawing comes later is still "the slide being edited" when it arrives: Follow edits goes there then.
+    const edited = new Set([...changed, ...this.editedWhileDrawing]);
+    this.editedWhileDrawing = next.diagramsDrawn ? edited : new Set();
+    const touchedIds = new Set(slides.filter((s) => touches(s, edited)).map((s) => slideIds.get(s.key)!));
     const shown: ShownDeck = {
       slides: slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: this.section(s, ids[i], page) })),
       shape: next.deck.stacks.map((s) => s.length).join(','),
@@ -111,6 +114,16 @@ export class DevDeck {
     this.pageHtml = undefined;
     this.lastError = undefined;
     return { messages, diagnostics: next.diagnostics };
+  }
+
+  /** Files saved while their diagrams were being drawn: the update that patches the drawings in goes to them. */
+  private editedWhileDrawing = new Set<string>();
+
+  /** Each diagram still being drawn keeps what open pages show for it now, if anything. */
+  private staleWhileDrawing(diagrams: PageInputs['diagrams']): PageInputs['diagrams'] {
+    const shown = this.pageInputs?.diagrams;
+    if (!shown || ![...diagrams.values()].some((r) => r.kind === 'drawing')) return diagrams;
+    return new Map([...diagrams].map(([id, r]) => [id, r.kind === 'drawing' ? (shown.get(id) ?? r) : r]));
   }
 
   /** Diagrams left as placeholders by the last compile, being drawn; undefined when none. */

@@ -162,7 +162,10 @@ describe.runIf(hasChromium())('DiagramRenderer memory over a long editing sessio
       for (let i = 0; i < 12; i++) {
         fs.writeFileSync(file, `${text.trimEnd()}\n  N${i}[node ${i}] --> CLI\n`);
         await deck.update(new Set([file]), false);
+        // Each save's drawing lands before the next, as when an author looks at the result.
+        await vi.waitFor(() => expect(deck.drawingDiagrams).toBe(false), { timeout: 30_000 });
       }
+      await deck.update(new Set(), false);
       expect(renderer.memory()).toEqual(warm);
     } finally {
       await renderer.close();
