@@ -77,8 +77,9 @@ export class ZoomView {
     d.append(this.stage, toolbar, hint);
 
     // The close event comes a task later; `close()` tidies up at once, this covers any other way a dialog closes.
+    // A close event that arrives after the view was opened again (Escape, then Space at once) is stale: the dialog is open.
     d.addEventListener('close', () => {
-      if (this.svg) this.closed();
+      if (this.svg && !this.dialog.open) this.closed();
     });
     this.bindPointer();
     // reveal.js (swipes, its zoom plugin, link previews) listens on the deck around this dialog.

@@ -104,6 +104,19 @@ describe.runIf(hasChromium())('diagram zoom view', () => {
     expect(await isOpen(page)).toBe(false);
   });
 
+  it('opened again at once after closing, shows the diagram (the first close event arrives late)', async () => {
+    await page.click(DIAGRAM);
+    await page.evaluate(() => {
+      (document.querySelector('.deck-zoom-close') as HTMLElement).click();
+      (document.querySelector('section.present .deck-diagram') as HTMLElement).click();
+    });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    expect(await isOpen(page)).toBe(true);
+    expect(await page.locator('.deck-zoom-content > svg').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await isOpen(page)).toBe(false);
+  });
+
   it('opens from the keyboard (Tab, then Enter), keeps keys from reveal.js, and gives the focus back on Escape', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     for (let i = 0; i < 10 && !(await focusedIsDiagram(page)); i++) await page.keyboard.press('Tab');
