@@ -52,7 +52,13 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const firstPageShown = new Promise<void>((resolve) => (pageShown = resolve));
   setTimeout(pageShown, FIRST_PAGE_WAIT_MS).unref();
   const env = { root: options.root, cacheDir: options.cacheDir, deckOverrides: options.deckOverrides, diagrams, drawDiagramsAfter: firstPageShown, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
-  const decks = findDecks(options.root, options.inputs).map((s) => new DevDeck(s.root, s.name, env));
+  // Every deck, served from the start or found later, patches its drawings in through the update lane (`drawn`).
+  const newDeck = (target: string, name: string): DevDeck => {
+    const deck = new DevDeck(target, name, env);
+    deck.onDiagramsDrawn = () => void drawn(deck);
+    return deck;
+  };
+  const decks = findDecks(options.root, options.inputs).map((s) => newDeck(s.root, s.name));
   const refusedDecks = new Set<string>();
   const report = (deck: DevDeck, diagnostics: Diagnostic[], ms: number) => {
     for (const d of diagnostics) options.log(formatDiagnostic(d, options.root));
@@ -83,13 +89,8 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
       }
       checks.schedule(deck);
     }).catch((e) => options.log(`deckhand: internal error while drawing diagrams: ${(e as Error).stack ?? e}`));
-  const watchDrawing = (deck: DevDeck) => {
-    deck.onDiagramsDrawn = () => void drawn(deck);
-  };
-
   for (const deck of decks) {
     const t0 = performance.now();
-    watchDrawing(deck);
     const { diagnostics } = await deck.update(new Set(), true);
     report(deck, diagnostics, Math.round(performance.now() - t0));
     if (deck.drawingDiagrams) {
@@ -115,9 +116,8 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
 
   const handle = async (batch: ChangeBatch) => {
     // A new one-file deck arrives as a plain file add, not a structural change; an edit never brings one.
-    if (!options.inputs.length && batch.appeared) addNewDecks(decks, options.root, env, options.log, refusedDecks);
+    if (!options.inputs.length && batch.appeared) addNewDecks(decks, options.root, newDeck, options.log, refusedDecks);
     for (const deck of decks) {
-      if (!deck.onDiagramsDrawn) watchDrawing(deck);
       if (!concerns(deck, batch.files)) continue;
       const started = performance.now();
       const { messages, diagnostics } = await deck.update(batch.files, batch.structural);
@@ -175,7 +175,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
  * A new deck whose name another deck already has cannot be served (both would be at the same
  * URL): the terminal says so, once.
  */
-function addNewDecks(decks: DevDeck[], root: string, env: ConstructorParameters<typeof DevDeck>[2], log: (line: string) => void, refused: Set<string>): void {
+function addNewDecks(decks: DevDeck[], root: string, newDeck: (target: string, name: string) => DevDeck, log: (line: string) => void, refused: Set<string>): void {
   let targets: string[];
   try {
     targets = listDeckTargets(root);
@@ -187,7 +187,7 @@ function addNewDecks(decks: DevDeck[], root: string, env: ConstructorParameters<
     if (decks.some((d) => d.target === target)) continue;
     const name = deckNameOf(target);
     const taken = decks.find((d) => d.name === name);
-    if (!taken) decks.push(new DevDeck(target, name, env));
+    if (!taken) decks.push(newDeck(target, name));
     else if (!refused.has(target)) {
       refused.add(target);
       log(`deckhand: ${path.relative(root, target)} is not served: another deck, ${path.relative(root, taken.target)}, is already at /${name}/; rename one of them`);

@@ -42,8 +42,15 @@ describe.runIf(hasChromium())('deckhand dev redraws diagrams when the theme chan
   it('changes the diagram’s colours in place', async () => {
     expect(await borderOfNode()).toBe('rgb(27, 94, 32)');
     await page.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
+    // While it is redrawn, the diagram keeps its old drawing: no placeholder ever replaces it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __placeholder: boolean };
+      w.__placeholder = false;
+      new MutationObserver(() => (w.__placeholder ||= !!document.querySelector('[data-deck-drawing]'))).observe(document.body, { subtree: true, childList: true });
+    });
     fs.writeFileSync(theme, THEME('#b71c1c'));
     await expect.poll(borderOfNode, { timeout: 15_000 }).toBe('rgb(183, 28, 28)');
+    expect(await page.evaluate(() => (window as unknown as { __placeholder: boolean }).__placeholder)).toBe(false);
     // The same document: patched, not reloaded.
     expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
   });

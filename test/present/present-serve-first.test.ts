@@ -3,10 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPresentServer, type PresentServer } from '../../src/present/present-server';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
+import { COLD_DECK } from '../helpers/cold-deck';
 import { makeProject } from '../helpers/fixtures';
-
-const slow = ['```mermaid', 'flowchart TB', ...Array.from({ length: 160 }, (_, i) => `  n${i}[step ${i}] --> n${i + 1}[step ${i + 1}]`), '```'].join('\n');
-const TALK = `---\ntitle: Cold talk\n---\n## Many steps\n\n${slow}\n\n---\n\n## Engine\n\n\`\`\`mermaid\nflowchart LR\n  cli[docker CLI] --> daemon[dockerd]\n\`\`\`\n`;
 
 /**
  * `deckhand present` with diagrams not in the cache starts at once: the room gets the deck with
@@ -19,7 +17,7 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
   const log: string[] = [];
 
   beforeAll(async () => {
-    const root = makeProject({ 'slides/talk.md': TALK });
+    const root = makeProject({ 'slides/talk.md': COLD_DECK });
     browser = await launch();
     server = await startPresentServer({ root, input: 'slides/talk.md', port: 0, chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: (l) => log.push(l) });
   });

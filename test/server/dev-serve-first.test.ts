@@ -3,28 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/server/dev-server';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
+import { COLD_DECK } from '../helpers/cold-deck';
 import { makeProject } from '../helpers/fixtures';
-
-// A long chain takes mermaid a while to lay out: drawn first, it keeps the next diagram a
-// placeholder long enough for the page to be looked at before it is drawn.
-const slow = ['```mermaid', 'flowchart TB', ...Array.from({ length: 160 }, (_, i) => `  n${i}[step ${i}] --> n${i + 1}[step ${i + 1}]`), '```'].join('\n');
-const DECK = `---
-title: Serve first
----
-## Many steps
-
-${slow}
-
----
-
-## The engine
-
-\`\`\`mermaid
-flowchart LR
-  cli[docker CLI] -->|REST| daemon[dockerd]
-  daemon --> containerd
-\`\`\`
-`;
 
 /**
  * `deckhand dev` with an empty cache answers at once: the deck is served with a placeholder
@@ -37,7 +17,7 @@ describe.runIf(hasChromium())('deckhand dev: serve first, draw later', () => {
   const log: string[] = [];
 
   beforeAll(async () => {
-    const root = makeProject({ 'slides/talk.md': DECK });
+    const root = makeProject({ 'slides/talk.md': COLD_DECK });
     browser = await launch();
     server = await startDevServer({ root, port: 0, chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: (l) => log.push(l) });
   });
