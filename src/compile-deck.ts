@@ -70,13 +70,13 @@ export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<
   const options = resolveDeckOptions(parsed.deck.frontMatter, '', env.deckOverrides, { config: parsed.deck.config, defaults: parsed.deck.defaults });
   const rendered = await renderDeck(parsed.deck, options.title, fileContext(env.root, env.cacheDir), env.renderCache, options.math);
   // Chromium starts (if some diagram must be drawn) while the theme compiles; drawing later, it starts when told.
-  if (!env.drawDiagramsLater) env.diagrams.prepare(allDiagrams(rendered.deck));
+  const refs = allDiagrams(rendered.deck);
+  if (!env.drawDiagramsLater) env.diagrams.prepare(refs);
   const title = options.title || firstHeading(rendered.deck) || source.name;
   const deck: RenderedDeck = { ...rendered.deck, title };
   const at = parsed.deck.frontMatterAt;
   const baseDir = path.dirname(source.files[0]?.path ?? source.root);
   const styled = await compileStyle(options.theme, options.highlightTheme, env.root, { theme: at.theme, highlightTheme: at.highlightTheme, css: at.css }, env.cacheDir, { baseDir, css: options.css }, { math: deck.stacks.some((stack) => stack.some((s) => s.math)) });
-  const refs = allDiagrams(deck);
   const diagrams = styled.style
     ? await env.diagrams.render(refs, options.mermaid, { id: styled.style.fontId, themeCss: styled.style.css, themeFiles: styled.style.files, variables: styled.style.variables }, { owner: env.diagramOwner, drawLater: env.drawDiagramsLater, drawAfter: env.drawDiagramsAfter })
     : { results: new Map(), diagnostics: [], rendered: 0, cached: 0, drawing: undefined };
