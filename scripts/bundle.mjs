@@ -50,7 +50,8 @@ await Promise.all([
   }),
   esbuild.build({
     // internal.js: what the benchmarks measure beyond the public API; not in package.json "exports".
-    entryPoints: { index: path.join(root, 'src/index.ts'), cli: path.join(root, 'src/cli/main.ts'), internal: path.join(root, 'src/internal.ts') },
+    // render-worker.js: the thread that drives Chromium for diagrams (src/diagrams/render-thread.ts).
+    entryPoints: { index: path.join(root, 'src/index.ts'), cli: path.join(root, 'src/cli/main.ts'), internal: path.join(root, 'src/internal.ts'), 'render-worker': path.join(root, 'src/diagrams/render-worker.ts') },
     outdir: lib,
     bundle: true,
     platform: 'node',

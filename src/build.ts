@@ -34,9 +34,9 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
   });
   guardOutputDir(options.outDir, keep(), options.force);
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
-  let compiled: CompiledDeck[];
+  const compiled: CompiledDeck[] = [];
+  let closing: Promise<void> | undefined;
   try {
-    compiled = [];
     for (const source of sources) {
       const cacheFile = renderCacheFile(options.cacheDir, source.root);
       const renderCache = loadRenderCache(cacheFile);
@@ -45,9 +45,15 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
       if (!hasErrors(deck.diagnostics)) saveRenderCache(cacheFile, renderCache, loaded);
       compiled.push(deck);
     }
+    // Chromium closes (in the render thread, ~0.1 s) while the output is written.
+    closing = diagrams.close();
+    return writeBuild(options, compiled, keep);
   } finally {
-    await diagrams.close();
+    await (closing ?? diagrams.close());
   }
+}
+
+function writeBuild(options: ReturnType<typeof resolveBuildOptions>, compiled: CompiledDeck[], keep: (compiled: CompiledDeck[]) => ProtectedPaths): BuildResult {
   const diagnostics = compiled.flatMap((c) => c.diagnostics);
   if (hasErrors(diagnostics) || (options.strict && diagnostics.length)) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -4,7 +4,7 @@ import type { CompiledStyle } from './assemble/theme';
 import { assembleDeckPage, type PageInputs } from './assemble/deck-page';
 import { DeckhandError, hasErrors, withFrame, type Diagnostic } from './diagnostics';
 import { fileContext, readSourceText } from './load/file-context';
-import type { DiagramRenderer } from './diagrams/render-diagrams';
+import { guessDiagramCount, type DiagramRenderer } from './diagrams/render-diagrams';
 import { withDerivedTheme } from './diagrams/palette';
 import { resolveDeckOptions, type DeckOptions, type DeckOverrides } from './options';
 import { parseDeck, type SplitCache } from './parse/parse-deck';
@@ -62,6 +62,8 @@ export interface CompileEnv {
  * Nothing here writes to disk, so the dev server reuses it as it is.
  */
 export async function compileDeck(source: DeckSource, env: CompileEnv): Promise<CompiledDeck> {
+  // Playwright loads in the render thread while this deck is parsed and rendered, if Chromium may be needed.
+  if (!env.drawDiagramsLater) env.diagrams.expect(guessDiagramCount(source.files.map((f) => f.text)));
   const parsed = parseDeck(source, env.splitCache, { revealMd: env.deckOverrides?.revealMd });
   if (env.stopOnParseErrors && hasErrors(parsed.diagnostics)) {
     const texts = new Map(source.files.map((f) => [f.path, f.text]));

@@ -7,11 +7,12 @@ import { renderProfileBase } from '../cache/cache-location';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { StepPlan } from '../protocol/diagram-steps';
 import type { DiagramRef, DiagramResult } from '../types';
-import { launchRenderBrowser, MermaidPage, type RenderBrowser } from './browser';
 import { installHint } from './find-chromium';
 import { DEFAULTS } from '../options';
 import { countCachedDiagrams, diagramKey, openDiagramCache } from './cache';
-import { RenderAssets, type ThemeAssets } from './render-assets';
+import type { ThemeAssets } from './render-assets';
+import { RemotePage, RenderThread } from './render-thread';
+import { diagramKind, lanesByKind, takeNext } from './draw-order';
 import { stepPlanOf } from './steps/ref-plan';
 import { setsOwnTheme, withDerivedTheme } from './palette';
 
@@ -35,8 +36,6 @@ export interface DiagramRendererOptions {
   chromium: string | false;
   cacheDir: string;
   log: (line: string) => void;
-  /** A long-running server that closes the renderer itself on Ctrl+C; see `launchChromium`. */
-  ownSignals?: boolean;
   /** Where Chromium keeps mermaid compiled between runs; default `renderProfileBase()`, `false` for none. */
   profileBase?: string | false;
   /** Pages drawing at once; default: one per `DIAGRAMS_PER_PAGE` diagrams to draw, up to the machine's cores. */
@@ -91,12 +90,16 @@ type Drawn = { svg?: string; error?: string };
  */
 export class DiagramRenderer {
   private readonly cache;
-  private browser?: Promise<RenderBrowser | null>;
-  private assets?: RenderAssets;
+  /** Playwright and Chromium, in a thread of their own; started by `expect`, `prepare` or the first drawing. */
+  private thread?: RenderThread;
+  /** Chromium started in the thread; null when there is none to draw with. */
+  private browser?: Promise<RenderThread | null>;
+  /** Each theme's stylesheet path in the render thread. */
+  private readonly themeHrefs = new Map<string, Promise<string>>();
   /** Render pages per theme, each with mermaid loaded and the theme applied. */
-  private readonly pages = new Map<string, Array<Promise<MermaidPage | null>>>();
+  private readonly pages = new Map<string, Array<Promise<RemotePage | null>>>();
   /** Pages started by `prepare` before the theme is known: mermaid loads while the deck compiles. */
-  private spare: Array<Promise<MermaidPage | null>> = [];
+  private spare: Array<Promise<RemotePage | null>> = [];
   /** Diagrams being drawn now, by key: a compile asking again waits for the same drawing. */
   private readonly inflight = new Map<string, Promise<Drawn>>();
   /** Mermaid's errors, by key: a broken diagram is not drawn again until its source or theme changes. */
@@ -108,6 +111,17 @@ export class DiagramRenderer {
 
   constructor(private readonly options: DiagramRendererOptions) {
     this.cache = openDiagramCache(options.cacheDir);
+  }
+
+  /**
+   * Called before the deck is rendered, with a guess at how many diagrams it has (`guessDiagramCount`):
+   * when the cache cannot hold them all, the render thread starts loading Playwright now, beside
+   * the render. Only `prepare` starts Chromium, once the diagrams are known for sure.
+   */
+  expect(guess: number): void {
+    if (this.thread || !guess || !this.canLaunch()) return;
+    if (countCachedDiagrams(this.options.cacheDir) >= guess) return;
+    this.startThread();
   }
 
   /**
@@ -175,8 +189,8 @@ export class DiagramRenderer {
   }
 
   /**
-   * Draws the diagrams not drawn yet, spread over the theme's pages (each takes the next from one
-   * queue), caching each as it is done. Null when there is no Chromium to draw with.
+   * Draws the diagrams not drawn yet, spread over the theme's pages (grouped by kind, see
+   * draw-order.ts; one page draws in the deck's order), caching each as it is done. Null when there is no Chromium to draw with.
    */
   private async draw(unique: Miss[], theme: DiagramTheme, plans: Map<DiagramRef, StepPlan | undefined>): Promise<Map<string, Drawn> | null> {
     const queue = unique.filter((m) => !this.inflight.has(m.key));
@@ -200,9 +214,10 @@ export class DiagramRenderer {
       for (const m of queue) settle(m, {});
       return null;
     }
+    const lanes = lanesByKind(queue, (m) => diagramKind(m.ref.code), pages.length);
     await Promise.all(
-      pages.map(async (page) => {
-        for (let m = queue.shift(); m; m = queue.shift()) {
+      pages.map(async (page, lane) => {
+        for (let m = takeNext(lanes, lane); m; m = takeNext(lanes, lane)) {
           const job = { renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) };
           const config = { ...m.config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(m.config.themeVariables as object) } };
           settle(m, await page.render([job], config).then(([r]) => r, (e: Error) => ({ error: e.message })));
@@ -257,13 +272,13 @@ export class DiagramRenderer {
   async close(): Promise<void> {
     // Closed for good: a drawing still under way ends with errors, and nothing starts Chromium again.
     this.closed = true;
-    const browser = await this.browser;
+    const thread = this.thread;
+    this.thread = undefined;
     this.browser = undefined;
     this.pages.clear();
+    this.themeHrefs.clear();
     this.spare = [];
-    await browser?.close();
-    await this.assets?.close();
-    this.assets = undefined;
+    await thread?.close();
   }
 
   private workersFor(diagrams: number): number {
@@ -271,24 +286,31 @@ export class DiagramRenderer {
   }
 
   /** The theme's pages, more of them when there are many diagrams to draw; null without Chromium. */
-  private async pagesFor(theme: DiagramTheme, count: number): Promise<MermaidPage[] | null> {
+  private async pagesFor(theme: DiagramTheme, count: number): Promise<RemotePage[] | null> {
     let list = this.pages.get(theme.id);
     if (!list) this.pages.set(theme.id, (list = []));
     while (list.length < this.workersFor(count)) {
       const started = this.spare.shift() ?? this.startPage();
-      list.push(started.then((page) => page && page.useTheme(this.assets!.addTheme(theme.id, theme))));
+      list.push(started.then(async (page) => page && page.useTheme(await this.themeHref(theme))));
     }
     const pages = await Promise.all(list);
-    if (pages.every((p) => p)) return pages as MermaidPage[];
+    if (pages.every((p) => p)) return pages as RemotePage[];
     this.pages.delete(theme.id);
     return null;
   }
 
+  /** The theme's stylesheet, handed to the render thread once per theme. */
+  private themeHref(theme: DiagramTheme): Promise<string> {
+    let href = this.themeHrefs.get(theme.id);
+    if (!href) this.themeHrefs.set(theme.id, (href = this.thread!.call('addTheme', { id: theme.id, assets: { themeCss: theme.themeCss, themeFiles: theme.themeFiles } })));
+    return href;
+  }
+
   /** A page with mermaid loaded (and no theme yet), or null when there is no Chromium. */
-  private startPage(): Promise<MermaidPage | null> {
+  private startPage(): Promise<RemotePage | null> {
     const page = (async () => {
-      const browser = await (this.browser ??= this.launch());
-      return browser && MermaidPage.start(browser.context);
+      const thread = await (this.browser ??= this.launch());
+      return thread && RemotePage.open(thread);
     })();
     // Observed later by pagesFor(); a failure here must not surface as an unhandled rejection first.
     page.catch(() => {});
@@ -299,18 +321,22 @@ export class DiagramRenderer {
     return !this.closed && !!this.options.chromium && fs.existsSync(this.options.chromium);
   }
 
-  private async launch(): Promise<RenderBrowser | null> {
+  private startThread(): RenderThread {
+    return (this.thread ??= new RenderThread({ mermaidFile: MERMAID_BROWSER_FILE, mermaidVersion: mermaidVersionOnce() }));
+  }
+
+  private async launch(): Promise<RenderThread | null> {
     if (this.closed) return null;
     const path = this.options.chromium;
     const reason = !path ? 'diagram rendering in Chromium is off' : !fs.existsSync(path) ? `no Chromium at ${path}` : '';
     if (!reason) {
       try {
         const profile = this.options.profileBase === false ? undefined : (this.options.profileBase ?? renderProfileBase());
-        this.assets ??= new RenderAssets(MERMAID_BROWSER_FILE, mermaidVersionOnce());
-        const browser = await launchRenderBrowser(path as string, this.assets, profile, this.options.ownSignals);
+        const thread = this.startThread();
+        await thread.call('launch', { chromium: path as string, profileBase: profile });
         // Found somewhere other than Debian's place: say which browser draws the diagrams.
         if (path !== DEFAULTS.chromium) this.options.log(`deckhand: drawing diagrams with ${path}`);
-        return browser;
+        return thread;
       } catch (e) {
         return this.noBrowser(`Chromium at ${path} did not start (${(e as Error).message.split('\n')[0]})`);
       }
@@ -327,6 +353,16 @@ export class DiagramRenderer {
   }
 }
 
+
+/**
+ * About how many diagrams these sources hold (mermaid fences and `.mmd` references), counted
+ * without parsing them: enough to decide, before the deck is rendered, whether Chromium may be needed.
+ */
+export function guessDiagramCount(texts: readonly string[]): number {
+  let count = 0;
+  for (const text of texts) count += text.match(/^[ \t]*(?:`{3,}|~{3,})[ \t]*mermaid\b|\.mmd\b/gim)?.length ?? 0;
+  return count;
+}
 
 /** Maps mermaid's "Parse error on line N" into the author's file. */
 export function mermaidDiagnostic(message: string, ref: DiagramRef): Diagnostic {

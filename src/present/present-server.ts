@@ -179,7 +179,7 @@ function pickDeck(root: string, input: string | undefined): DeckSource {
  * they are drawn (or undefined if stopped first); Chromium closes then.
  */
 async function compileForTalk(source: DeckSource, options: Readonly<PresentOptions>): Promise<{ compiled: CompiledDeck; redrawn?: Promise<CompiledDeck | undefined>; stopDrawing(): Promise<void> }> {
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true, onDrawn: options.onDiagramDrawn });
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn: options.onDiagramDrawn });
   const env = { root: options.root, cacheDir: options.cacheDir, diagrams, deckOverrides: options.deckOverrides };
   let compiled: CompiledDeck;
   try {

@@ -45,7 +45,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, ownSignals: true, onDrawn: options.onDiagramDrawn });
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn: options.onDiagramDrawn });
   // Diagrams not in the cache are drawn once a page has shown the deck (its dev client connects),
   // or after a moment if none does: Chromium starting would slow the first paint on a small machine.
   let pageShown: () => void = () => {};

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../package-root';
+import type { PageJob, PageResult } from './mermaid-page';
+import type { ThemeAssets } from './render-assets';
+
+/** What the render thread is started with (its `workerData`). */
+export interface RenderThreadData {
+  mermaidFile: string;
+  mermaidVersion: string;
+}
+
+/** The calls the render thread answers, with their arguments and results. */
+export interface RenderThreadCalls {
+  /** Starts Chromium; answers the profile folder in use, if any. */
+  launch: { args: { chromium: string; profileBase?: string }; result: string | undefined };
+  /** Opens a page with mermaid loaded; answers its number. */
+  openPage: { args: Record<string, never>; result: number };
+  /** Makes a theme's stylesheet and files available to pages; answers the stylesheet's path. */
+  addTheme: { args: { id: string; assets: ThemeAssets }; result: string };
+  /** Styles a page with a theme; answers the font diagrams are measured with. */
+  useTheme: { args: { page: number; href: string }; result: string };
+  render: { args: { page: number; jobs: PageJob[]; config: Record<string, unknown> }; result: PageResult[] };
+  closePage: { args: { page: number }; result: void };
+  /** Closes Chromium and the assets server. */
+  close: { args: Record<string, never>; result: void };
+}
+
+export type RenderThreadRequest = { [K in keyof RenderThreadCalls]: { id: number; op: K; args: RenderThreadCalls[K]['args'] } }[keyof RenderThreadCalls];
+export type RenderThreadReply = { id: number; result?: unknown; error?: string };
+
+// Built by scripts/bundle.mjs from render-worker.ts; tests running from src/ use the same built file.
+const WORKER_FILE = (): string => path.join(packageRoot(), 'lib', 'render-worker.js');
+
+/**
+ * Chromium, driven from a thread of its own. Loading Playwright takes 0.3–0.5 s of the main
+ * thread, and Chromium cannot start before it is loaded: in a worker it loads beside the
+ * deck's parse, render and theme compile (on another core), and a dev server's main thread keeps
+ * answering while it does. The thread starts loading Playwright as soon as it exists.
+ */
+export class RenderThread {
+  private readonly worker: Worker;
+  private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  private failure?: Error;
+
+  constructor(data: RenderThreadData) {
+    this.worker = new Worker(WORKER_FILE(), { workerData: data });
+    this.worker.on('message', (reply: RenderThreadReply) => {
+      const call = this.calls.get(reply.id);
+      this.calls.delete(reply.id);
+      if (reply.error !== undefined) call?.reject(new Error(reply.error));
+      else call?.resolve(reply.result);
+    });
+    const fail = (e: Error) => {
+      this.failure ??= e;
+      for (const call of this.calls.values()) call.reject(this.failure);
+      this.calls.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', () => fail(new Error('the render thread has stopped')));
+  }
+
+  call<K extends keyof RenderThreadCalls>(op: K, args: RenderThreadCalls[K]['args']): Promise<RenderThreadCalls[K]['result']> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, op, args } as RenderThreadRequest);
+    });
+  }
+
+  /** Closes Chromium (if started) and stops the thread. */
+  async close(): Promise<void> {
+    await this.call('close', {}).catch(() => {});
+    await this.worker.terminate();
+  }
+}
+
+/** A render page in the render thread, used like a `MermaidPage`. */
+export class RemotePage {
+  font = '';
+  private constructor(
+    private readonly thread: RenderThread,
+    private readonly id: number,
+  ) {}
+
+  static async open(thread: RenderThread): Promise<RemotePage> {
+    return new RemotePage(thread, await thread.call('openPage', {}));
+  }
+
+  async useTheme(href: string): Promise<this> {
+    this.font = await this.thread.call('useTheme', { page: this.id, href });
+    return this;
+  }
+
+  render(jobs: PageJob[], config: Record<string, unknown>): Promise<PageResult[]> {
+    return this.thread.call('render', { page: this.id, jobs, config });
+  }
+
+  close(): Promise<void> {
+    return this.thread.call('closePage', { page: this.id });
+  }
+}
