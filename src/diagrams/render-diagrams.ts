@@ -209,21 +209,26 @@ export class DiagramRenderer {
       this.progress.done++;
       this.options.onDrawn?.({ ...this.progress, file: m.ref.origin.file });
     };
-    const pages = queue.length ? await this.pagesFor(theme, queue.length) : [];
-    if (!pages) {
-      for (const m of queue) settle(m, {});
-      return null;
-    }
+    const pages = queue.length ? this.pagesFor(theme, queue.length) : [];
     const lanes = lanesByKind(queue, (m) => diagramKind(m.ref.code), pages.length);
-    await Promise.all(
-      pages.map(async (page, lane) => {
+    // Each page draws as soon as it is ready; one that never is leaves its share to the others.
+    const opened = await Promise.all(
+      pages.map(async (pending, lane) => {
+        const page = await pending;
+        if (!page) return false;
         for (let m = takeNext(lanes, lane); m; m = takeNext(lanes, lane)) {
           const job = { renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) };
           const config = { ...m.config, fontFamily: page.font, themeVariables: { fontFamily: page.font, ...(m.config.themeVariables as object) } };
           settle(m, await page.render([job], config).then(([r]) => r, (e: Error) => ({ error: e.message })));
         }
+        return true;
       }),
     );
+    if (!opened.every(Boolean)) this.pages.delete(theme.id);
+    if (queue.length && !opened.some(Boolean)) {
+      for (const m of lanes.flat()) settle(m, {});
+      return null;
+    }
     const results = await Promise.all(all);
     // Drawn by an earlier call that had no Chromium: left to the viewer's browser here too.
     if (results.some((r) => r.svg === undefined && r.error === undefined)) return null;
@@ -285,18 +290,15 @@ export class DiagramRenderer {
     return this.options.workers ?? Math.max(1, Math.min(os.availableParallelism(), Math.ceil(diagrams / DIAGRAMS_PER_PAGE)));
   }
 
-  /** The theme's pages, more of them when there are many diagrams to draw; null without Chromium. */
-  private async pagesFor(theme: DiagramTheme, count: number): Promise<RemotePage[] | null> {
+  /** The theme's pages, more of them when there are many diagrams to draw; each null without Chromium. */
+  private pagesFor(theme: DiagramTheme, count: number): Array<Promise<RemotePage | null>> {
     let list = this.pages.get(theme.id);
     if (!list) this.pages.set(theme.id, (list = []));
     while (list.length < this.workersFor(count)) {
       const started = this.spare.shift() ?? this.startPage();
       list.push(started.then(async (page) => page && page.useTheme(await this.themeHref(theme))));
     }
-    const pages = await Promise.all(list);
-    if (pages.every((p) => p)) return pages as RemotePage[];
-    this.pages.delete(theme.id);
-    return null;
+    return [...list];
   }
 
   /** The theme's stylesheet, handed to the render thread once per theme. */
