@@ -190,7 +190,8 @@ export class DiagramRenderer {
 
   /**
    * Draws the diagrams not drawn yet, spread over the theme's pages (grouped by kind, see
-   * draw-order.ts; one page draws in the deck's order), caching each as it is done. Null when there is no Chromium to draw with.
+   * draw-order.ts; one page draws in the deck's order), caching each as it is done. Null when
+   * there is no Chromium to draw with.
    */
   private async draw(unique: Miss[], theme: DiagramTheme, plans: Map<DiagramRef, StepPlan | undefined>): Promise<Map<string, Drawn> | null> {
     const queue = unique.filter((m) => !this.inflight.has(m.key));
