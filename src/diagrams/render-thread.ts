@@ -45,10 +45,12 @@ export class RenderThread {
   private failure?: Error;
 
   constructor(data: RenderThreadData) {
-    this.worker = new Worker(WORKER_FILE(), { workerData: data });
+    // None of the process's own Node flags: `--input-type`, say, makes a worker fail to start.
+    this.worker = new Worker(WORKER_FILE(), { workerData: data, execArgv: [] });
     this.worker.on('message', (reply: RenderThreadReply) => {
       const call = this.calls.get(reply.id);
       this.calls.delete(reply.id);
+      if (!this.calls.size) this.worker.unref();
       if (reply.error !== undefined) call?.reject(new Error(reply.error));
       else call?.resolve(reply.result);
     });
@@ -59,6 +61,9 @@ export class RenderThread {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', () => fail(new Error('the render thread has stopped')));
+    // The thread keeps the process alive only while a call is under way: started on a guess and
+    // never used, or left open by an API caller, it does not hold the process (Chromium quits with it).
+    this.worker.unref();
   }
 
   call<K extends keyof RenderThreadCalls>(op: K, args: RenderThreadCalls[K]['args']): Promise<RenderThreadCalls[K]['result']> {
@@ -66,6 +71,7 @@ export class RenderThread {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.ref();
       this.worker.postMessage({ id, op, args } as RenderThreadRequest);
     });
   }
