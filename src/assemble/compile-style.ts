@@ -178,20 +178,35 @@ function styleErrors(e: unknown, root: string, themeFile: string): Diagnostic[] 
 }
 
 /** Theme files may come from the project or from Deckhand's own package, never from elsewhere on the machine. */
+function real(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+let ownFolders: string[] | undefined;
+
+/**
+ * Deckhand's folder and its dependencies' folders, wherever npm put them: beside Deckhand rather
+ * than inside it when it is installed for a workspace above the project, or run by `npx` from
+ * npm's cache. What a theme takes from there (reveal.js, fonts, highlight.js styles) is Deckhand's own.
+ */
+function deckhandFolders(): string[] {
+  if (ownFolders) return ownFolders;
+  const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const found = Object.keys(pkg.dependencies ?? {}).map((dep) => nodeRequire.resolve.paths(dep)?.map((dir) => path.join(dir, dep)).find((dir) => fs.existsSync(path.join(dir, 'package.json'))));
+  return (ownFolders = [packageRoot(), ...found.filter((dir): dir is string => !!dir)].map(real));
+}
+
 function outsideInputs(inputs: string[], root: string, cacheDir: string | undefined): string[] {
-  const real = (f: string) => {
-    try {
-      return fs.realpathSync(f);
-    } catch {
-      return path.resolve(f);
-    }
-  };
-  const own = real(packageRoot());
+  const own = deckhandFolders();
   const bounds = { root: real(root), cacheDir: cacheDir && real(cacheDir) };
   const out: string[] = [];
   for (const file of inputs) {
     const r = real(file);
-    if (r === own || r.startsWith(own + path.sep)) continue;
+    if (own.some((dir) => r === dir || r.startsWith(dir + path.sep))) continue;
     const reason = refuseProjectFile(r, bounds, { packages: true });
     if (reason) out.push(`the theme uses ${file}, which cannot go into a deck: ${reason}`);
   }

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium } from '../helpers/chromium';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string; license: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
@@ -133,6 +134,19 @@ describe('the published package (slow: pack, offline install, type-check, build)
     const page = fs.readFileSync(path.join(consumer, 'dist', 'talk', 'index.html'), 'utf8');
     expect(page).toContain('From an installed Deckhand.');
     expect(sh(deckhand, ['--version'], consumer).trim()).toMatch(new RegExp(`^deckhand ${pkg.version.replace(/\./g, '\\.')} \\(reveal\\.js \\d+\\.\\d+\\.\\d+, mermaid \\d+\\.\\d+\\.\\d+\\)$`));
+  });
+
+  // As `npx deckhand` runs it from npm's cache, or a workspace installs it above the project:
+  // Deckhand and the packages its themes use (reveal.js, fonts) are all outside the project.
+  it.skipIf(!hasChromium())('an installed deckhand outside the project builds it, diagrams drawn in Chromium', () => {
+    const project = path.join(stage, 'elsewhere');
+    fs.mkdirSync(path.join(project, 'slides'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'slides', 'talk.md'), '# Elsewhere\n\n```mermaid\nflowchart LR\n  A[Client] --> B[Daemon]\n```\n');
+    const deckhand = path.join(consumer, 'node_modules', '.bin', 'deckhand');
+    sh(deckhand, ['build', '--chromium', CHROMIUM], project);
+    const page = fs.readFileSync(path.join(project, 'dist', 'talk', 'index.html'), 'utf8');
+    expect(page).toMatch(/<svg[^>]*>[\s\S]*Daemon/);
+    expect(fs.readdirSync(path.join(project, 'dist', '_deckhand', 'fonts')).length).toBeGreaterThan(0);
   });
 });
 
