@@ -341,6 +341,8 @@ export class DiagramRenderer {
         if (path !== DEFAULTS.chromium) this.options.log(`deckhand: drawing diagrams with ${path}`);
         return thread;
       } catch (e) {
+        // Closed while starting (a build that stopped on errors): nothing to report.
+        if (this.closed) return null;
         return this.noBrowser(`Chromium at ${path} did not start (${(e as Error).message.split('\n')[0]})`);
       }
     }
