@@ -71,7 +71,9 @@ for (const n of sizes) {
   const stages = { log: [], rows: [] };
   const log = (line) => {
     const ms = /updated in (\d+) ms/.exec(line)?.[1];
-    if (ms) updates.push(Number(ms)), stages.log.push({ t: Date.now(), ms: Number(ms) });
+    if (!ms) return;
+    updates.push(Number(ms));
+    stages.log.push({ t: Date.now(), ms: Number(ms) });
   };
   const server = await startDevServer({ root: dir, port: 0, cacheDir: path.join(dir, '.cache'), log });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -91,7 +91,7 @@ describe.runIf(hasChromium())('deckhand dev and two-step saves', () => {
 
   it('shows two saves in quick succession (chokidar reports only the first of them within 50 ms)', async () => {
     fs.writeFileSync(chapter, original.replace('# Welcome', '# Welcome, first save'));
-    await expect.poll(presentText, { intervals: [5] }).toContain('Welcome, first save');
+    await expect.poll(presentText, { interval: 5 }).toContain('Welcome, first save');
     fs.writeFileSync(chapter, original.replace('# Welcome', '# Welcome, second save'));
     await expect.poll(presentText).toContain('Welcome, second save');
   });
