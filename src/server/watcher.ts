@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
@@ -27,6 +28,19 @@ function stamp(file: string): string {
     return `${s.size}:${s.mtimeMs}`;
   } catch {
     return 'missing';
+  }
+}
+
+/** Files up to this size are compared by content when their size and time did not change. */
+const DIGEST_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The file's content, hashed; undefined when it is gone or too large to compare cheaply. */
+function digest(file: string): string | undefined {
+  try {
+    if (fs.statSync(file).size > DIGEST_MAX_BYTES) return undefined;
+    return createHash('sha1').update(fs.readFileSync(file)).digest('base64');
+  } catch {
+    return undefined;
   }
 }
 
@@ -75,8 +89,12 @@ export class DeckWatcher {
   private pending: ChangeBatch = { files: new Set(), structural: false, appeared: false };
   private timer?: NodeJS.Timeout;
   private running = false;
-  /** Each file's size and time when a batch last took it: a look later tells whether it was written since. */
-  private readonly handled = new Map<string, string>();
+  /**
+   * Each file's size, time and content when a batch last took it. A look later tells whether it
+   * was written since; the content decides when size and time are the same (the file system's
+   * clock ticks in milliseconds, so two saves of the same size can share a time).
+   */
+  private readonly handled = new Map<string, { stamp: string; digest?: string }>();
   /** When the batch waiting now first found a Markdown file empty or missing. */
   private midSaveSince?: number;
   /** Files of the waiting batch that chokidar saw removed (after its rename-over window): no save is coming. */
@@ -184,11 +202,24 @@ export class DeckWatcher {
       if (now - this.midSaveSince < MID_SAVE_MAX_MS) return this.schedule(MID_SAVE_POLL_MS);
     }
     this.midSaveSince = undefined;
+    // The same save reported twice (the raw event, then chokidar's own after its stat; or the
+    // recheck) is handled once: a second update would hold up the next save in the lane.
+    const taken = new Map([...seen].map(([f, s]) => [f, { stamp: s, digest: digest(f) }]));
+    const same = (f: string) => {
+      const before = this.handled.get(f);
+      const now = taken.get(f)!;
+      return before?.stamp === now.stamp && before.digest !== undefined && before.digest === now.digest;
+    };
+    if (!this.pending.structural && !this.pending.appeared && [...seen.keys()].every(same)) {
+      this.pending = { files: new Set(), structural: false, appeared: false };
+      this.removed = new Set();
+      return;
+    }
     this.running = true;
     const batch = this.pending;
     this.pending = { files: new Set(), structural: false, appeared: false };
     this.removed = new Set();
-    for (const [file, s] of seen) this.handled.set(file, s);
+    for (const [file, t] of taken) this.handled.set(file, t);
     try {
       await this.onBatch(batch);
     } finally {
@@ -196,7 +227,7 @@ export class DeckWatcher {
       if (this.pending.files.size) void this.flush();
       // Compared with what the newest batch took, so a write a later batch already handled is not handled again.
       const recheck = setTimeout(() => {
-        for (const file of seen.keys()) if (stamp(file) !== this.handled.get(file)) this.record('change', file);
+        for (const file of seen.keys()) if (stamp(file) !== this.handled.get(file)?.stamp) this.record('change', file);
       }, RECHECK_MS);
       recheck.unref();
     }
