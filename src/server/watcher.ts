@@ -1,8 +1,25 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
+/**
+ * chokidar drops a second "change" to the same file within 50 ms of the first; the raw events
+ * below see it, and this look at every handled file after that window is the safety net.
+ */
 const RECHECK_MS = 60;
+/**
+ * Events that arrive together (an editor's write-temp-then-rename, a checkout) form one batch.
+ * Short: a save is one write, and a change that comes later still gets its own batch at once.
+ */
+const SETTLE_MS = 2;
+/**
+ * A Markdown file found empty or missing is most likely half saved (truncate, then write; or
+ * delete, then create): it is looked at again this often, for up to MID_SAVE_MAX_MS (chokidar
+ * holds an unlink for 100 ms to tell a rename-over save), before the deck is shown that way.
+ */
+const MID_SAVE_POLL_MS = 10;
+const MID_SAVE_MAX_MS = 150;
 
 /** Size and modification time: enough to tell that a file was written again. */
 function stamp(file: string): string {
@@ -11,6 +28,19 @@ function stamp(file: string): string {
     return `${s.size}:${s.mtimeMs}`;
   } catch {
     return 'missing';
+  }
+}
+
+/** Files up to this size are compared by content when their size and time did not change. */
+const DIGEST_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The file's content, hashed; undefined when it is gone or too large to compare cheaply. */
+function digest(file: string): string | undefined {
+  try {
+    if (fs.statSync(file).size > DIGEST_MAX_BYTES) return undefined;
+    return createHash('sha1').update(fs.readFileSync(file)).digest('base64');
+  } catch {
+    return undefined;
   }
 }
 
@@ -23,6 +53,22 @@ function realpathOr(p: string): string {
   } catch {
     return path.resolve(p);
   }
+}
+
+/**
+ * The file a raw "change" is about: a watched file reports its own name, a watched folder the
+ * name of its child. The folder's case is the one whose child exists.
+ */
+function changedFile(watched: string | undefined, name: string | null): string | undefined {
+  if (!watched) return undefined;
+  if (!name) return path.resolve(watched);
+  const child = path.resolve(watched, name);
+  try {
+    if (fs.statSync(child).isFile()) return child;
+  } catch {
+    // Not a folder's child: the watched path is the file itself (or it is gone: chokidar says so).
+  }
+  return path.basename(watched) === name && fs.existsSync(watched) ? path.resolve(watched) : undefined;
 }
 
 export interface ChangeBatch {
@@ -43,6 +89,16 @@ export class DeckWatcher {
   private pending: ChangeBatch = { files: new Set(), structural: false, appeared: false };
   private timer?: NodeJS.Timeout;
   private running = false;
+  /**
+   * Each file's size, time and content when a batch last took it. A look later tells whether it
+   * was written since; the content decides when size and time are the same (the file system's
+   * clock ticks in milliseconds, so two saves of the same size can share a time).
+   */
+  private readonly handled = new Map<string, { stamp: string; digest?: string }>();
+  /** When the batch waiting now first found a Markdown file empty or missing. */
+  private midSaveSince?: number;
+  /** Files of the waiting batch that chokidar saw removed (after its rename-over window): no save is coming. */
+  private removed = new Set<string>();
 
   private readonly root: string;
   private readonly added: Set<string>;
@@ -60,6 +116,14 @@ export class DeckWatcher {
       ignored: (p: string) => this.isIgnored(p) || this.leavesProject(p),
     });
     this.watcher.on('all', (event, file) => this.record(event, path.resolve(file)));
+    // chokidar reports one "change" per file per 50 ms: a save soon after another would wait
+    // for the recheck. The file system's own events (a file's, or its folder's for a child)
+    // arrive for every write.
+    this.watcher.on('raw', (event, name, details) => {
+      if (event !== 'change') return;
+      const file = changedFile((details as { watchedPath?: string } | undefined)?.watchedPath, name as string | null);
+      if (file && !this.isIgnored(file)) this.record('change', file);
+    });
     // Without a listener an 'error' event (an unreadable folder, a loop of links) ends the process.
     this.watcher.on('error', (e) => this.options.onError(e as WatchError));
   }
@@ -112,29 +176,58 @@ export class DeckWatcher {
 
   private record(event: string, file: string): void {
     if (event === 'unlinkDir') this.added.delete(file); // one made again is watched anew
+    if (event === 'unlink') this.removed.add(file);
+    else this.removed.delete(file);
     this.pending.files.add(file);
     // Markdown files are re-listed and re-read on every batch; other files appearing or going
     // away change what slides can resolve (images, diagrams), so cached renders are dropped.
     if (event === 'addDir' || event === 'unlinkDir' || (event !== 'change' && !file.endsWith('.md'))) this.pending.structural = true;
     if (event !== 'change') this.pending.appeared = true;
+    this.schedule(this.options.settleMs ?? SETTLE_MS);
+  }
+
+  private schedule(ms: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.options.settleMs ?? 8);
+    this.timer = setTimeout(() => void this.flush(), ms);
   }
 
   private async flush(): Promise<void> {
     if (this.running || !this.pending.files.size) return;
+    const seen = new Map([...this.pending.files].map((f) => [f, stamp(f)]));
+    // Wait for the second step of a two-step save rather than show an empty deck in between.
+    const midSave = [...seen].some(([f, s]) => f.endsWith('.md') && !this.removed.has(f) && (s === 'missing' || s.startsWith('0:')));
+    if (midSave) {
+      const now = performance.now();
+      this.midSaveSince ??= now;
+      if (now - this.midSaveSince < MID_SAVE_MAX_MS) return this.schedule(MID_SAVE_POLL_MS);
+    }
+    this.midSaveSince = undefined;
+    // The same save reported twice (the raw event, then chokidar's own after its stat; or the
+    // recheck) is handled once: a second update would hold up the next save in the lane.
+    const taken = new Map([...seen].map(([f, s]) => [f, { stamp: s, digest: digest(f) }]));
+    const same = (f: string) => {
+      const before = this.handled.get(f);
+      const now = taken.get(f)!;
+      return before?.stamp === now.stamp && before.digest !== undefined && before.digest === now.digest;
+    };
+    if (!this.pending.structural && !this.pending.appeared && [...seen.keys()].every(same)) {
+      this.pending = { files: new Set(), structural: false, appeared: false };
+      this.removed = new Set();
+      return;
+    }
     this.running = true;
     const batch = this.pending;
     this.pending = { files: new Set(), structural: false, appeared: false };
-    const seen = new Map([...batch.files].map((f) => [f, stamp(f)]));
+    this.removed = new Set();
+    for (const [file, t] of taken) this.handled.set(file, t);
     try {
       await this.onBatch(batch);
     } finally {
       this.running = false;
       if (this.pending.files.size) void this.flush();
-      // chokidar drops a second "change" to the same file within 50 ms; look again after that window.
+      // Compared with what the newest batch took, so a write a later batch already handled is not handled again.
       const recheck = setTimeout(() => {
-        for (const [file, before] of seen) if (stamp(file) !== before) this.record('change', file);
+        for (const file of seen.keys()) if (stamp(file) !== this.handled.get(file)?.stamp) this.record('change', file);
       }, RECHECK_MS);
       recheck.unref();
     }

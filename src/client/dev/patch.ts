@@ -31,7 +31,8 @@ function restore(deck: RevealApi, place: ReturnType<typeof currentPlace>): void 
  * Deliberately not Reveal.sync() and Reveal.slide(): on a 1000-slide deck they cost ~100 ms
  * and ~35 ms. The section element itself stays (reveal.js holds references to it); its
  * content and the author's attributes are swapped, then only that slide is synced: no other
- * slide's element, background or layout is touched (see `syncChanged`).
+ * slide's element, background or layout is touched (see `syncChanged`). What does not change
+ * the patched text on screen (slide events, re-centring) waits for the frame (see below).
  */
 export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
   const current = deck.getCurrentSlide();
@@ -49,13 +50,17 @@ export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
     syncChanged(deck, section, background);
     const shownUpTo = section === current ? step : section.classList.contains('past') ? Infinity : -1;
     showFragmentsUpTo(section, shownUpTo);
-    if (section === current) layoutSlide(deck, section);
+    if (section === current) {
+      layoutSlideSoon(deck, section);
+      // A focused diagram step on screen is dimmed before the frame is drawn, not after.
+      if (section.querySelector('svg[data-deck-step-focus]')) steps(deck)?.refocus();
+    }
     nearChanged ||= section === current || section.style.display !== 'none';
   }
-  steps(deck)?.refocus();
-  // Slide events re-send the notes on screen and draw the diagrams of the slides around it (the
-  // browser fallback): an edit far from the viewer concerns neither.
-  if (nearChanged) notifyNotes(deck);
+  // Slide events re-send the notes on screen, draw the diagrams of the slides around it (the
+  // browser fallback), re-announce the slide and re-apply diagram step focus: an edit far from
+  // the viewer concerns none of them, and near it they can wait until the edit is painted.
+  if (nearChanged) notifyNotesAfterPaint(deck);
 }
 
 /**
@@ -96,7 +101,17 @@ function backgroundOf(section: HTMLElement): { key: string; contrast: string[] }
  * all slides; after an edit only the changed slide on screen moves, and it is centred the way
  * reveal.js centres it. Stretched content, a vertical stack, the scroll or overview mode, and
  * decks that disable reveal's layout take reveal.js's own layout.
+ *
+ * Centring reads the slide's height, which makes the browser lay out the page. Read in the
+ * message's task, that layout is thrown away by what runs after it (slide events, observers)
+ * and done again for the frame; read just before the frame, it is the frame's own layout.
  */
+function layoutSlideSoon(deck: RevealApi, section: HTMLElement): void {
+  requestAnimationFrame(() => {
+    if (section.isConnected) layoutSlide(deck, section);
+  });
+}
+
 function layoutSlide(deck: RevealApi, section: HTMLElement): void {
   const config = deck.getConfig() as { center?: boolean; disableLayout?: boolean };
   // The slide height reveal.js's last layout settled on (percent sizes resolved).
@@ -137,6 +152,20 @@ function notifyNotes(deck: RevealApi): void {
     type: 'slidechanged',
     data: { indexh: at.h, indexv: at.v ?? 0, currentSlide: deck.getCurrentSlide() },
   });
+}
+
+let notifyPending = false;
+
+/** `notifyNotes` once the next frame (with the edit) is drawn; saves in a row share one. */
+function notifyNotesAfterPaint(deck: RevealApi): void {
+  if (notifyPending) return;
+  notifyPending = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      notifyPending = false;
+      notifyNotes(deck);
+    }),
+  );
 }
 
 /** Slides were added, removed or moved: swap them all and find the viewer's slide by identity. */
