@@ -35,6 +35,8 @@ export class A11yPlugin implements DeckPlugin {
   /** The author's motion options, restored if the reader turns reduced motion off again. */
   private readonly authored: Record<string, unknown>;
   private readonly onSlide = () => this.announce();
+  /** The slide last announced. */
+  private announced?: Element;
   private readonly onMotion = () => this.applyMotion();
   private describeQueued = false;
   private readonly drawn = new MutationObserver(() => {
@@ -101,6 +103,11 @@ export class A11yPlugin implements DeckPlugin {
   }
 
   private announce(): void {
+    // A `slidechanged` for the slide already announced is no move (the dev server re-sends it
+    // after each save so notes and diagrams refresh): a screen reader user typing hears nothing.
+    const slide = this.deck?.getCurrentSlide();
+    if (slide && slide === this.announced) return;
+    this.announced = slide;
     // The same text twice is not spoken again: clear it first, then fill it a frame later.
     this.region.textContent = '';
     const text = this.announcement();

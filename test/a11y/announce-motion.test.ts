@@ -84,6 +84,22 @@ describe.runIf(hasChromium())('screen readers and reduced motion', () => {
     expect(await region.innerText()).toBe('Slide 2 of 5: Points');
     await reveal(page, 'R.slide(4)');
     await expect.poll(() => region.innerText()).toBe('Slide 5 of 5');
+    // The dev server sends slidechanged again for the slide on screen after each save: no move, nothing spoken.
+    const spoken = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let changes = 0;
+          const watch = new MutationObserver((list) => (changes += list.length));
+          watch.observe(document.querySelector('.deck-announce')!, { childList: true, characterData: true, subtree: true });
+          const R = (window as unknown as { Reveal: { getIndices(): { h: number; v?: number }; getCurrentSlide(): Element; dispatchEvent(e: object): void } }).Reveal;
+          const at = R.getIndices();
+          R.dispatchEvent({ type: 'slidechanged', data: { indexh: at.h, indexv: at.v ?? 0, currentSlide: R.getCurrentSlide() } });
+          setTimeout(() => (watch.disconnect(), resolve(changes)), 200);
+        }),
+    );
+    expect(spoken).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => region.innerText()).toBe('Slide 4 of 5: Moving');
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
