@@ -33,7 +33,7 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
     cacheDir: options.cacheDir,
   });
   guardOutputDir(options.outDir, keep(), options.force);
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log });
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn: options.onDiagramDrawn });
   const compiled: CompiledDeck[] = [];
   let closing: Promise<void> | undefined;
   try {

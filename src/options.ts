@@ -36,7 +36,11 @@ export interface BuildOptions extends CommonOptions {
   dev: boolean;
   /** Fail on warnings too (a missing image, say), not only on errors. */
   strict: boolean;
+  /** Told as each diagram is drawn in Chromium (the CLI's progress line on a terminal). Default: none. */
+  onDiagramDrawn?: DiagramDrawnListener;
 }
+
+export type DiagramDrawnListener = (progress: { done: number; total: number; file: string }) => void;
 
 /** Where a server listens. */
 export interface ServeOptions {
@@ -44,8 +48,6 @@ export interface ServeOptions {
   port: number;
   /** Address. Loopback keeps the server on this machine; `0.0.0.0` or a LAN address lets others join. */
   host: string;
-  /** Told as each diagram the server draws in the background is done (the CLI's progress line on a terminal). Default: none. */
-  onDiagramDrawn?: (progress: { done: number; total: number; file: string }) => void;
 }
 
 /** `deckhand dev`. */
@@ -78,6 +80,8 @@ export interface CheckOptions extends CommonOptions {
 
 /** `deckhand present`. */
 export interface PresentOptions extends CommonOptions, ServeOptions {
+  /** Told as each diagram the server draws in the background is done (the CLI's progress line on a terminal). Default: none. */
+  onDiagramDrawn?: DiagramDrawnListener;
   /** The deck: a `.md` file or a folder of chapter files; empty means the only deck under `slides/`. */
   input?: string;
   /** Pick up the saved session (token, slide, timer) when it was last used less than this long ago. 0: always start anew. */

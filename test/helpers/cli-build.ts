@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 
-const CLI = path.resolve(__dirname, '..', '..', 'bin', 'deckhand.js');
+export const CLI = path.resolve(__dirname, '..', '..', 'bin', 'deckhand.js');
 
 /** `deckhand <args>` in a project folder, without Chromium (diagrams are not what these tests are about). */
 export function deckhand(cwd: string, ...args: string[]) {
