@@ -9,6 +9,8 @@ import { decodeUrlPath } from '../url-path';
 /** Where render pages load from: a name that exists only inside the render browser (see `start`). */
 export const RENDER_ORIGIN = 'http://render.deckhand.invalid';
 
+const themeKey = (id: string): string => createHash('sha1').update(id).digest('hex').slice(0, 16);
+
 /** What a render page is styled with: the compiled theme and the files its CSS refers to. */
 export interface ThemeAssets {
   themeCss: string;
@@ -58,9 +60,13 @@ export class RenderAssets {
 
   /** Makes a theme available to pages; returns its stylesheet's path. */
   addTheme(id: string, assets: ThemeAssets): string {
-    const key = createHash('sha1').update(id).digest('hex').slice(0, 16);
+    const key = themeKey(id);
     this.themes.set(key, assets);
     return `/theme/${key}/theme.css`;
+  }
+
+  removeTheme(id: string): void {
+    this.themes.delete(themeKey(id));
   }
 
   close(): Promise<void> {

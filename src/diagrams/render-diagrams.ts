@@ -92,8 +92,8 @@ export class DiagramRenderer {
   private readonly cache;
   /** Playwright and Chromium, in a thread of their own; started by `expect`, `prepare` or the first drawing. */
   private thread?: RenderThread;
-  /** Chromium started in the thread; null when there is none to draw with. */
-  private browser?: Promise<RenderThread | null>;
+  /** The thread once Chromium has started in it; null when there is none to draw with. */
+  private launched?: Promise<RenderThread | null>;
   /** Each theme's stylesheet path in the render thread. */
   private readonly themeHrefs = new Map<string, Promise<string>>();
   /** Render pages per theme, each with mermaid loaded and the theme applied. */
@@ -131,7 +131,7 @@ export class DiagramRenderer {
    * never launches Chromium (render() decides that for sure).
    */
   prepare(refs: DiagramRef[]): void {
-    if (this.browser || !refs.length || !this.canLaunch()) return;
+    if (this.launched || !refs.length || !this.canLaunch()) return;
     const distinct = new Set(refs.map((r) => r.code)).size;
     // The dev server asks on every edit: the folder is counted again only when the deck gains diagrams.
     if (distinct <= this.preparedFor) return;
@@ -212,10 +212,11 @@ export class DiagramRenderer {
     };
     const pages = queue.length ? this.pagesFor(theme, queue.length) : [];
     const lanes = lanesByKind(queue, (m) => diagramKind(m.ref.code), pages.length);
-    // Each page draws as soon as it is ready; one that never is leaves its share to the others.
+    // Each page draws as soon as it is ready; one that never is (no Chromium, or closed meanwhile
+    // with a theme no deck uses any more) leaves its share to the others.
     const opened = await Promise.all(
       pages.map(async (pending, lane) => {
-        const page = await pending;
+        const page = await pending.catch(() => null);
         if (!page) return false;
         for (let m = takeNext(lanes, lane); m; m = takeNext(lanes, lane)) {
           const job = { renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) };
@@ -251,11 +252,12 @@ export class DiagramRenderer {
     this.cache.retain(keys);
     for (const [memo, key] of this.keys) if (!keys.has(key)) this.keys.delete(memo);
     for (const key of this.failed.keys()) if (!keys.has(key)) this.failed.delete(key);
-    // Render pages per theme: those of a theme no deck uses any more are closed.
+    // Render pages per theme: those of a theme no deck uses any more are closed, and the theme dropped.
     for (const [id, pages] of this.pages) {
       if (themes.has(id)) continue;
       this.pages.delete(id);
       for (const page of pages) void page.then((p) => p?.close()).catch(() => {});
+      if (this.themeHrefs.delete(id)) void this.thread?.call('dropTheme', { id }).catch(() => {});
     }
   }
 
@@ -280,7 +282,7 @@ export class DiagramRenderer {
     this.closed = true;
     const thread = this.thread;
     this.thread = undefined;
-    this.browser = undefined;
+    this.launched = undefined;
     this.pages.clear();
     this.themeHrefs.clear();
     this.spare = [];
@@ -312,7 +314,7 @@ export class DiagramRenderer {
   /** A page with mermaid loaded (and no theme yet), or null when there is no Chromium. */
   private startPage(): Promise<RemotePage | null> {
     const page = (async () => {
-      const thread = await (this.browser ??= this.launch());
+      const thread = await (this.launched ??= this.launch());
       return thread && RemotePage.open(thread);
     })();
     // Observed later by pagesFor(); a failure here must not surface as an unhandled rejection first.

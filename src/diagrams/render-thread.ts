@@ -18,6 +18,8 @@ export interface RenderThreadCalls {
   openPage: { args: Record<string, never>; result: number };
   /** Makes a theme's stylesheet and files available to pages; answers the stylesheet's path. */
   addTheme: { args: { id: string; assets: ThemeAssets }; result: string };
+  /** Forgets a theme no deck uses any more. */
+  dropTheme: { args: { id: string }; result: void };
   /** Styles a page with a theme; answers the font diagrams are measured with. */
   useTheme: { args: { page: number; href: string }; result: string };
   render: { args: { page: number; jobs: PageJob[]; config: Record<string, unknown> }; result: PageResult[] };

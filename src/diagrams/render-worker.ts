@@ -35,6 +35,7 @@ const handlers: Handlers = {
     return id;
   },
   addTheme: ({ id, assets: theme }) => assets.addTheme(id, theme),
+  dropTheme: ({ id }) => assets.removeTheme(id),
   useTheme: async ({ page, href }) => (await pageOf(page).useTheme(href)).font,
   render: ({ page, jobs, config }) => pageOf(page).render(jobs, config),
   async closePage({ page }) {
