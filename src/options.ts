@@ -70,6 +70,8 @@ export interface ExportOptions extends CommonOptions {
   force: boolean;
   /** Called as PDF pages are printed. */
   onProgress?: (done: number, total: number) => void;
+  /** Told as each diagram is drawn in Chromium (the CLI's progress line on a terminal). Default: none. */
+  onDiagramDrawn?: DiagramDrawnListener;
 }
 
 /** `deckhand check`. */
