@@ -39,6 +39,16 @@ import nginx from 'highlight.js/lib/languages/nginx';
 import powershell from 'highlight.js/lib/languages/powershell';
 
 /**
+ * highlight.js's bash, reading a command-line option (`--rm`, `-it`) as one word: the grammar
+ * finds its built-ins at any word boundary, so the `rm` of `docker run --rm` was coloured as
+ * the rm command (31 times in the flagship deck).
+ */
+const bashWithOptions: LanguageFn = (hljs) => {
+  const language = bash(hljs);
+  return { ...language, contains: [{ match: /(?<![\w$-])--?[A-Za-z][\w-]*/, relevance: 0 }, ...(language.contains ?? [])] };
+};
+
+/**
  * The languages build-time highlighting knows: highlight.js's common set plus what the
  * flagship deck and Docker talks need (Dockerfile, nginx, PowerShell). Registered on Deckhand's
  * own highlight.js instance, never on the shared one other code may use. Terminal transcripts
@@ -46,7 +56,7 @@ import powershell from 'highlight.js/lib/languages/powershell';
  */
 export const LANGUAGES: Record<string, LanguageFn> = {
   xml,
-  bash,
+  bash: bashWithOptions,
   c,
   cpp,
   csharp,

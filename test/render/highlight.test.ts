@@ -32,3 +32,14 @@ describe('highlightToHtml without a language', () => {
     expect(prose).toEqual({ html: 'This is just a sentence about our talk.\nAnd another one, with nothing to colour.', language: 'plaintext' });
   });
 });
+
+describe('shell commands', () => {
+  it('colours the rm command, never the rm of an option such as --rm', () => {
+    const { html } = highlightToHtml('docker run --rm -it --name web alpine; rm -rf /tmp/x; docker-compose ls --all', 'bash');
+    expect(html).toContain('docker run --rm -it --name web alpine');
+    expect(html).toContain('<span class="hljs-built_in">rm</span> -rf');
+    // A hyphen inside a word starts no option.
+    expect(html).toContain('docker-compose ');
+    expect(html).toMatch(/ --all$/);
+  });
+});
