@@ -177,7 +177,17 @@ function mergeDerived(config: Readonly<Record<string, unknown>>, vars: Readonly<
   const merged: Record<string, unknown> = { ...derived.themeVariables };
   // An author's `primaryColor` must reach the nodes: what Mermaid derives from it is left to Mermaid.
   for (const key of Object.keys(own)) for (const dependent of DEPENDENTS[key] ?? []) delete merged[dependent];
-  return { ...config, theme: 'base', themeVariables: { ...merged, ...own } };
+  const background = String(merged.background ?? own.background ?? '#ffffff');
+  return { ...config, theme: 'base', themeVariables: { ...merged, ...own }, themeCSS: labelHalo(background) + String(config.themeCSS ?? '') };
+}
+
+/**
+ * A sequence diagram's message labels sit on the lifelines they cross, with nothing behind them:
+ * an outline of the slide's colour, painted under each letter, keeps them readable. The deck's
+ * own `themeCSS` comes after, so it can change this.
+ */
+function labelHalo(background: string): string {
+  return `.messageText { paint-order: stroke; stroke: ${background}; stroke-width: 0.6em; stroke-linejoin: round; }`;
 }
 
 /** Variables Mermaid's base theme computes from another one when it is not given. */

@@ -54,6 +54,12 @@ describe('withDerivedTheme', () => {
     expect(v.lineColor).toBeDefined();
   });
 
+  it("outlines sequence message labels in the slide's colour, before the deck's own themeCSS", () => {
+    const css = String(withDerivedTheme({ themeCSS: '.messageText { stroke-width: 0 }' }, MURKY).themeCSS);
+    expect(css).toMatch(/^\.messageText \{ paint-order: stroke; stroke: #202020;/);
+    expect(css.endsWith('.messageText { stroke-width: 0 }')).toBe(true);
+  });
+
   it('derives nothing when the deck names a theme other than base', () => {
     expect(withDerivedTheme({ theme: 'forest' }, LIGHT)).toEqual({ theme: 'forest' });
     expect(withDerivedTheme({ theme: 'base' }, LIGHT).themeVariables).toBeDefined();
