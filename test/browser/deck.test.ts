@@ -74,6 +74,9 @@ describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
       await page.locator('section.present pre code').first().evaluate((e) => getComputedStyle(e).color),
     );
     expect(await code.nth(0).locator('tr.highlight-line td.hljs-ln-code').allTextContents()).toEqual(['const a = 1;']);
+    // Dimming alone is slight (dimmed lines stay readable): the lines of the step are also marked with a band.
+    const band = (row: string) => code.nth(0).locator(`${row} td.hljs-ln-code`).first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await band('tr.highlight-line')).not.toBe(await band('tr:not(.highlight-line)'));
     await reveal(page, 'R.nextFragment()');
     expect(await code.nth(1).getAttribute('class')).toContain('visible');
     expect(await code.nth(1).locator('tr.highlight-line td.hljs-ln-code').allTextContents()).toEqual(['const b = 2;', 'console.log(a + b);']);
