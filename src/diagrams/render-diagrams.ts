@@ -277,8 +277,7 @@ export class DiagramRenderer {
     return { svgs: this.cache.size, keys: this.keys.size, pages: [...this.pages.values()].reduce((n, p) => n + p.length, 0) };
   }
 
-  /** `wait: false`: see `RenderThread.close` (a build, whose process is about to end). */
-  async close({ wait = true } = {}): Promise<void> {
+  async close(): Promise<void> {
     // Closed for good: a drawing still under way ends with errors, and nothing starts Chromium again.
     this.closed = true;
     const thread = this.thread;
@@ -287,7 +286,7 @@ export class DiagramRenderer {
     this.pages.clear();
     this.themeHrefs.clear();
     this.spare = [];
-    await thread?.close({ wait });
+    await thread?.close();
   }
 
   private workersFor(diagrams: number): number {
