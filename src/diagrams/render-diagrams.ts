@@ -212,11 +212,10 @@ export class DiagramRenderer {
     };
     const pages = queue.length ? this.pagesFor(theme, queue.length) : [];
     const lanes = lanesByKind(queue, (m) => diagramKind(m.ref.code), pages.length);
-    // Each page draws as soon as it is ready; one that never is (no Chromium, or closed meanwhile
-    // with a theme no deck uses any more) leaves its share to the others.
+    // Each page draws as soon as it is ready; one that never is (no Chromium) leaves its share to the others.
     const opened = await Promise.all(
       pages.map(async (pending, lane) => {
-        const page = await pending.catch(() => null);
+        const page = await pending;
         if (!page) return false;
         for (let m = takeNext(lanes, lane); m; m = takeNext(lanes, lane)) {
           const job = { renderId: `deck-m-${m.key.slice(0, 12)}`, code: m.ref.code, plan: plans.get(m.ref) };
