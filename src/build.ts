@@ -35,7 +35,6 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
   guardOutputDir(options.outDir, keep(), options.force);
   const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn: options.onDiagramDrawn });
   const compiled: CompiledDeck[] = [];
-  let closing: Promise<void> | undefined;
   try {
     for (const source of sources) {
       const cacheFile = renderCacheFile(options.cacheDir, source.root);
@@ -45,12 +44,12 @@ export async function build(overrides: Partial<BuildOptions> = {}): Promise<Buil
       if (!hasErrors(deck.diagnostics)) saveRenderCache(cacheFile, renderCache, loaded);
       compiled.push(deck);
     }
-    // Chromium closes (in the render thread, ~0.1 s) while the output is written.
-    closing = diagrams.close();
-    return writeBuild(options, compiled, keep);
   } finally {
-    await (closing ?? diagrams.close());
+    // Chromium quits (~0.1 s) while the output is written, and nothing waits for it: the process
+    // may end as soon as the output is there.
+    await diagrams.close({ wait: false });
   }
+  return writeBuild(options, compiled, keep);
 }
 
 function writeBuild(options: ReturnType<typeof resolveBuildOptions>, compiled: CompiledDeck[], keep: (compiled: CompiledDeck[]) => ProtectedPaths): BuildResult {

@@ -276,7 +276,8 @@ export class DiagramRenderer {
     return { svgs: this.cache.size, keys: this.keys.size, pages: [...this.pages.values()].reduce((n, p) => n + p.length, 0) };
   }
 
-  async close(): Promise<void> {
+  /** `wait: false`: see `RenderThread.close` (a build, whose process is about to end). */
+  async close({ wait = true } = {}): Promise<void> {
     // Closed for good: a drawing still under way ends with errors, and nothing starts Chromium again.
     this.closed = true;
     const thread = this.thread;
@@ -285,7 +286,7 @@ export class DiagramRenderer {
     this.pages.clear();
     this.themeHrefs.clear();
     this.spare = [];
-    await thread?.close();
+    await thread?.close({ wait });
   }
 
   private workersFor(diagrams: number): number {

@@ -68,20 +68,29 @@ export class RenderThread {
     this.worker.unref();
   }
 
-  call<K extends keyof RenderThreadCalls>(op: K, args: RenderThreadCalls[K]['args']): Promise<RenderThreadCalls[K]['result']> {
+  /** `holdProcess: false`: the call does not keep the process alive (see `close`). */
+  call<K extends keyof RenderThreadCalls>(op: K, args: RenderThreadCalls[K]['args'], { holdProcess = true } = {}): Promise<RenderThreadCalls[K]['result']> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.ref();
+      if (holdProcess) this.worker.ref();
       this.worker.postMessage({ id, op, args } as RenderThreadRequest);
     });
   }
 
-  /** Closes Chromium (if started) and stops the thread. */
-  async close(): Promise<void> {
-    await this.call('close', {}).catch(() => {});
-    await this.worker.terminate();
+  /**
+   * Closes Chromium (if started) and stops the thread. `wait: false` returns at once and does not
+   * keep the process alive meanwhile (a build that has written its output need not wait the
+   * 0.1 s Chromium takes to quit): told to close, or finding its pipe closed when the process
+   * ends, Chromium quits by itself.
+   */
+  close({ wait = true } = {}): Promise<void> {
+    const closed = this.call('close', {}, { holdProcess: wait })
+      .catch(() => {})
+      .then(() => this.worker.terminate())
+      .then(() => {});
+    return wait ? closed : Promise.resolve();
   }
 }
 

@@ -33,7 +33,8 @@ export async function bundleDecks(inputs: readonly string[], env: BundleEnv): Pr
       bundles.push(bundleCompiledDeck(source, await compileDeck(source, { root: env.root, cacheDir: env.cacheDir, diagrams, deckOverrides: env.deckOverrides })));
     }
   } finally {
-    await diagrams.close();
+    // Chromium quits while the export or the check goes on; nothing needs to wait for it.
+    await diagrams.close({ wait: false });
   }
   return bundles;
 }
