@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../../src/server/dev-server';
-import { hasChromium, launch } from '../helpers/chromium';
-import { copyFixture } from '../helpers/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hasChromium } from '../helpers/chromium';
+import { useDevDeckPage } from '../helpers/dev-deck-page';
 
 /**
  * Records, after every change to the slides, how many there are and whether the overlay shows:
@@ -25,35 +23,10 @@ const WATCH_SLIDES = `(() => {
  * within a few milliseconds of a write, so it must not show the empty file in between.
  */
 describe.runIf(hasChromium())('deckhand dev and two-step saves', () => {
-  let root: string;
-  let chapter: string;
-  let original: string;
-  let server: DevServer;
-  let browser: Browser;
-  let page: Page;
-  const logs: string[] = [];
-  const updates = () => logs.filter((l) => /basic updated in/.test(l)).length;
-  const presentText = () => page.locator('.reveal .slides section.present').first().innerText();
-  const seen = () => page.evaluate(() => (window as any).__seen as Array<{ slides: number; text: string; overlay: boolean }>);
-
-  beforeAll(async () => {
-    root = copyFixture('basic');
-    chapter = path.join(root, 'slides/basic/01-intro.md');
-    original = fs.readFileSync(chapter, 'utf8');
-    server = await startDevServer({ root, port: 0, chromium: false, cacheDir: path.join(root, '.cache'), log: (l) => logs.push(l) });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    await page?.close();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}basic/`);
-    await page.waitForSelector('html[data-deck-ready][data-deck-dev=connected]');
-    await page.evaluate(WATCH_SLIDES);
-  });
+  const deck = useDevDeckPage();
+  const { updates, presentText } = deck;
+  const seen = () => deck.page.evaluate(() => (window as any).__seen as Array<{ slides: number; text: string; overlay: boolean }>);
+  beforeEach(() => deck.page.evaluate(WATCH_SLIDES));
 
   /** Slide counts and overlay states the page went through, checked against the deck's own. */
   async function expectNoBlip(slides: number) {
@@ -65,10 +38,10 @@ describe.runIf(hasChromium())('deckhand dev and two-step saves', () => {
   }
 
   it('shows the final text of a truncate-then-write save, never the empty file', async () => {
-    const slides = await page.locator('.reveal .slides section').count();
+    const slides = await deck.page.locator('.reveal .slides section').count();
     const before = updates();
-    const text = original.replace('# Welcome', '# Welcome, saved in two steps');
-    const fd = fs.openSync(chapter, 'w'); // truncates: the file is empty now
+    const text = deck.original.replace('# Welcome', '# Welcome, saved in two steps');
+    const fd = fs.openSync(deck.chapter, 'w'); // truncates: the file is empty now
     await new Promise((r) => setTimeout(r, 40)); // an editor (or a busy disk) between its two steps
     fs.writeSync(fd, text);
     fs.closeSync(fd);
@@ -80,29 +53,29 @@ describe.runIf(hasChromium())('deckhand dev and two-step saves', () => {
   });
 
   it('shows the final text of a delete-then-create save', async () => {
-    const slides = await page.locator('.reveal .slides section').count();
-    const text = original.replace('# Welcome', '# Welcome, deleted and written again');
-    fs.rmSync(chapter);
+    const slides = await deck.page.locator('.reveal .slides section').count();
+    const text = deck.original.replace('# Welcome', '# Welcome, deleted and written again');
+    fs.rmSync(deck.chapter);
     await new Promise((r) => setTimeout(r, 30));
-    fs.writeFileSync(chapter, text);
+    fs.writeFileSync(deck.chapter, text);
     await expect.poll(presentText).toContain('Welcome, deleted and written again');
     await expectNoBlip(slides);
   });
 
   it('shows two saves in quick succession (chokidar reports only the first of them within 50 ms)', async () => {
-    fs.writeFileSync(chapter, original.replace('# Welcome', '# Welcome, first save'));
+    fs.writeFileSync(deck.chapter, deck.original.replace('# Welcome', '# Welcome, first save'));
     await expect.poll(presentText, { interval: 5 }).toContain('Welcome, first save');
-    fs.writeFileSync(chapter, original.replace('# Welcome', '# Welcome, second save'));
+    fs.writeFileSync(deck.chapter, deck.original.replace('# Welcome', '# Welcome, second save'));
     await expect.poll(presentText).toContain('Welcome, second save');
   });
 
   it('still shows a file really left empty, once it stays empty', async () => {
-    const other = path.join(root, 'slides/basic/02-diagrams.md');
+    const other = path.join(deck.root, 'slides/basic/02-diagrams.md');
     const kept = fs.readFileSync(other, 'utf8');
-    const before = await page.locator('.reveal .slides section').count();
+    const before = await deck.page.locator('.reveal .slides section').count();
     fs.writeFileSync(other, '');
-    await expect.poll(() => page.locator('.reveal .slides section').count()).toBeLessThan(before);
+    await expect.poll(() => deck.page.locator('.reveal .slides section').count()).toBeLessThan(before);
     fs.writeFileSync(other, kept);
-    await expect.poll(() => page.locator('.reveal .slides section').count()).toBe(before);
+    await expect.poll(() => deck.page.locator('.reveal .slides section').count()).toBe(before);
   });
 });
