@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { mimeType } from '../media-type';
 import { decodeUrlPath } from '../url-path';
+import { copyConfig, withFasterGetConfig } from './faster-mermaid';
 
 /** Where render pages load from: a name that exists only inside the render browser (see `start`). */
 export const RENDER_ORIGIN = 'http://render.deckhand.invalid';
@@ -29,15 +30,14 @@ export class RenderAssets {
   private readonly themes = new Map<string, ThemeAssets>();
   private readonly server: http.Server;
   private listening?: Promise<string>;
-  private readonly mermaidUrl: string;
+  private mermaid?: { url: string; body: Buffer };
   private readonly stepsUrl: string;
 
   constructor(
     private readonly mermaidFile: string,
-    mermaidVersion: string,
+    private readonly mermaidVersion: string,
   ) {
     const steps = fs.readFileSync(this.stepsFile());
-    this.mermaidUrl = `/mermaid-${encodeURIComponent(mermaidVersion)}.js`;
     this.stepsUrl = `/diagram-steps-${createHash('sha1').update(steps).digest('hex').slice(0, 12)}.js`;
     this.server = http.createServer((req, res) => this.answer(req, res));
   }
@@ -54,6 +54,8 @@ export class RenderAssets {
         const port = (this.server.address() as AddressInfo).port;
         // Every other name resolves to nothing: the render page reaches no network.
         resolve(`--host-resolver-rules=MAP ${new URL(RENDER_ORIGIN).hostname} 127.0.0.1:${port}, MAP * ~NOTFOUND`);
+        // Prepared while Chromium starts, which takes longer: ready when the first page asks.
+        setImmediate(() => this.mermaidBundle());
       });
     }));
   }
@@ -77,7 +79,7 @@ export class RenderAssets {
   /** The harness: mermaid and the step annotation, a slide to read the theme's font from. */
   private harness(): string {
     return `<!doctype html><html><head><meta charset="utf-8">
-<script src="${this.mermaidUrl}"></script><script src="${this.stepsUrl}"></script></head>
+<script src="${this.mermaidBundle().url}"></script><script src="${this.stepsUrl}"></script></head>
 <body><div class="reveal"><div class="slides"><section>Deckhand</section></div></div></body></html>`;
   }
 
@@ -93,7 +95,8 @@ export class RenderAssets {
       return send(200, 'text/html; charset=utf-8', this.harness(), 'no-store');
     }
     // Versioned URLs: the same URL always holds the same bytes, so Chromium may keep them (and their compiled code).
-    if (url === this.mermaidUrl) return send(200, 'text/javascript', fs.readFileSync(this.mermaidFile), 'public, max-age=31536000, immutable');
+    const mermaid = this.mermaidBundle();
+    if (url === mermaid.url) return send(200, 'text/javascript', mermaid.body, 'public, max-age=31536000, immutable');
     if (url === this.stepsUrl) return send(200, 'text/javascript', fs.readFileSync(this.stepsFile()), 'public, max-age=31536000, immutable');
     const theme = /^\/theme\/([0-9a-f]{16})\/(.+)$/.exec(url);
     const assets = theme && this.themes.get(theme[1]);
@@ -104,6 +107,18 @@ export class RenderAssets {
       if (data) return send(200, mimeType(theme[2]), data, 'no-store');
     }
     send(404, 'text/plain', '', 'no-store');
+  }
+
+  /**
+   * Mermaid's bundle with the faster getConfig (see faster-mermaid.ts), or as it ships if that
+   * cannot be applied. The URL names both, so Chromium's cache never mixes the two.
+   */
+  private mermaidBundle(): { url: string; body: Buffer } {
+    if (this.mermaid) return this.mermaid;
+    const shipped = fs.readFileSync(this.mermaidFile, 'utf8');
+    const faster = withFasterGetConfig(shipped);
+    const variant = faster ? `-${createHash('sha1').update(copyConfig.toString()).digest('hex').slice(0, 8)}` : '';
+    return (this.mermaid = { url: `/mermaid-${encodeURIComponent(this.mermaidVersion)}${variant}.js`, body: Buffer.from(faster ?? shipped) });
   }
 
   // The step annotation, built next to mermaid's bundle from src/client/diagram-steps-render-page.ts.
