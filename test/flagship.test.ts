@@ -150,6 +150,17 @@ describe.runIf(hasChromium())('flagship deck: Docker from the kernel up', () => 
     expect(await page.evaluate(() => document.querySelectorAll('.reveal .slides > section.stack').length)).toBe(0);
   });
 
+  it('reveals bullets whole and in order: no list item shows its text while a word of it is still hidden', async () => {
+    // `- text `code` <!-- .element: class="fragment" -->` makes the code the fragment, as in reveal.js:
+    // the item's text would show at once, before the bullets above it.
+    const split = await page.evaluate(() =>
+      [...document.querySelectorAll('.reveal .slides li:not(.fragment)')]
+        .filter((li) => li.querySelector(':scope > .fragment:not(pre, .deck-diagram)'))
+        .map((li) => `${li.closest('section')?.getAttribute('data-deck-source')}: "${li.textContent?.trim().slice(0, 50)}"`),
+    );
+    expect(split).toEqual([]);
+  });
+
   it('fits every slide, fully revealed fragments included, in its 16:9 canvas', async () => {
     expect(await page.evaluate(() => {
       const c = (window as any).Reveal.getConfig();
