@@ -107,6 +107,11 @@ export interface SlideOutline {
   tables: Array<{ header: boolean; at: SourcePosition }>;
   /** Raw HTML `<video>`s; `captions` when one of its `<track>`s has `kind="captions"`. */
   videos: Array<{ src: string; captions: boolean; at: SourcePosition }>;
+  /**
+   * List items revealed one by one, except one whose attribute comment made only its last word
+   * (inline code, bold, a link) the fragment: `word` is that element's text, `at` its position.
+   */
+  splitBullets: Array<{ word: string; at: SourcePosition }>;
 }
 
 /** A place in a slide's HTML that a later stage fills: a diagram's slot, or the URL of a copied file. */

@@ -14,7 +14,7 @@ interface StoredEntry {
 
 // Rendering changes with Deckhand's own code: a rebuilt Deckhand must not reuse old slides.
 // FORMAT changes with the shape of a rendered slide, for runs from src/ where this file stays the same.
-const FORMAT = 2;
+const FORMAT = 3;
 const CODE_STAMP = (() => {
   try {
     const s = fs.statSync(fileURLToPath(import.meta.url));

@@ -7,7 +7,7 @@ import { checkAccessibility } from './check-accessibility';
 import { checkAltText } from './check-alt-text';
 import { checkLinks, type LinkTargets } from './check-links';
 import { checkOverflow, relativeSource } from './check-overflow';
-import { checkSlides } from './check-slides';
+import { checkSlides, checkSplitBullets } from './check-slides';
 import type { CheckOptions } from '../options';
 import { resolveCheckOptions } from '../resolve-options';
 
@@ -68,7 +68,7 @@ export function checkContent(bundle: CheckedDeck, root: string): Diagnostic[] {
   const { deck } = bundle.compiled;
   const targets = linkTargets(bundle);
   const out = [...checkSlides(deck, relativeSource(root)), ...checkAccessibility(deck)];
-  for (const slide of deck.stacks.flat()) out.push(...checkLinks(slide, targets, ctx), ...checkAltText(slide));
+  for (const slide of deck.stacks.flat()) out.push(...checkLinks(slide, targets, ctx), ...checkAltText(slide), ...checkSplitBullets(slide));
   return withFrames(out, bundle);
 }
 

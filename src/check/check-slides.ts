@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { RenderedDeck } from '../types';
+import type { RenderedDeck, RenderedSlide } from '../types';
 
 /** Anything a viewer would see: text, media, a diagram, or a background of its own. */
 const VISIBLE_CONTENT = /<(img|svg|video|audio|iframe|canvas|object|embed|picture|math)\b|class="deck-diagram/i;
@@ -24,6 +24,16 @@ export function checkSlides(deck: RenderedDeck, describe: (file: string, line: n
     }
   }
   return out;
+}
+
+/**
+ * Bullets revealed one by one where one bullet's comment went to its last word instead (see
+ * `SlideOutline.splitBullets`): that bullet's text shows before the bullets above it.
+ */
+export function checkSplitBullets(slide: RenderedSlide): Diagnostic[] {
+  return slide.outline.splitBullets.map(({ word, at }) =>
+    diagnostic('fragment-in-bullet', `only "${word}" is a fragment, not its bullet: the comment after it gives its attributes to the element just before it, so the bullet's text shows before the bullets above; to reveal the whole bullet, put the comment on the next line, indented under the item`, at, 'warning'),
+  );
 }
 
 export function isEmptyHtml(html: string): boolean {

@@ -61,7 +61,7 @@ function renderWithinStack(render: SlideRenderer, slide: SlideSource): ReturnTyp
   } catch (e) {
     if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
     const message = 'this slide is too deeply nested or too long for the Markdown parser (it ran out of stack); split it into smaller slides';
-    const empty = { key: slide.key, file: slide.file, line: slide.line, endLine: slide.endLine, attributes: {}, body: [], html: '', assets: [], diagrams: [], outline: { headings: [], links: [], images: [], ids: [], tables: [], videos: [] } };
+    const empty = { key: slide.key, file: slide.file, line: slide.line, endLine: slide.endLine, attributes: {}, body: [], html: '', assets: [], diagrams: [], outline: { headings: [], links: [], images: [], ids: [], tables: [], videos: [], splitBullets: [] } };
     return { slide: empty, diagnostics: [diagnostic('slide-too-complex', message, { file: slide.file, line: slide.line })] };
   }
 }

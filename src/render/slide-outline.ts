@@ -16,7 +16,7 @@ const MERMAID_ACCESSIBLE = /^\s*acc(Title|Descr)\s*[:{]/m;
  * slide a second time.
  */
 export function outlineSlide(tokens: Token[], walk: Walk, slide: SlideSource, refs: SlideReferences): SlideOutline {
-  const outline: SlideOutline = { headings: [], links: [], images: [], ids: [], tables: [], videos: [] };
+  const outline: SlideOutline = { headings: [], links: [], images: [], ids: [], tables: [], videos: [], splitBullets: [] };
   const at = (t: ReferencedToken): SourcePosition => ({ file: slide.file, line: t.deckLine ?? slide.line, column: t.deckColumn ?? 1 });
   const codeOf = (id: string) => refs.diagrams.find((d) => d.id === id)?.code ?? '';
 
@@ -72,6 +72,9 @@ export function outlineSlide(tokens: Token[], walk: Walk, slide: SlideSource, re
         if (/<\/table\s*>/i.test(t.raw)) openTable = undefined;
         if (/<\/video\s*>/i.test(t.raw)) openVideo = undefined;
         break;
+      case 'list':
+        outline.splitBullets.push(...splitBullets(t as Tokens.List).map((word) => ({ word: plainText([word]), at: at(word) })));
+        break;
       case 'table':
         // GFM requires a header row, but an author may leave it empty to draw a plain grid.
         outline.tables.push({ header: (t as Tokens.Table).header.some((cell) => cell.text.trim() !== ''), at: at(t) });
@@ -84,6 +87,27 @@ export function outlineSlide(tokens: Token[], walk: Walk, slide: SlideSource, re
 /** The text of a piece of raw HTML: tags and entities' markup dropped (entities are rare in link text). */
 function htmlText(html: string): string {
   return html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+const isFragment = (t: Token): boolean => /(^|\s)fragment(\s|$)/.test((t as AttributedToken).deckAttrs?.class ?? '');
+
+/**
+ * In a list whose items are fragments, the items that are not, because the comment after their
+ * text went to the inline element just before it (as reveal.js places it): their text shows at
+ * once and only that last word waits for a key press. Returns those last words' tokens.
+ */
+function splitBullets(list: Tokens.List): Token[] {
+  if (!list.items.some(isFragment)) return [];
+  const words: Token[] = [];
+  for (const item of list.items) {
+    if (isFragment(item)) continue;
+    // The item's own line of text; a removed comment leaves an empty text token behind.
+    const inline = (item.tokens[0] as Tokens.Text | Tokens.Paragraph | undefined)?.tokens ?? [];
+    const shown = inline.filter((t) => !(t.type === 'text' && !(t as Tokens.Text).text.trim()));
+    const last = shown[shown.length - 1];
+    if (shown.length > 1 && last && isFragment(last)) words.push(last);
+  }
+  return words;
 }
 
 /** The text a reader sees in inline tokens: no Markdown, no HTML tags. */

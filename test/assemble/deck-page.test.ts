@@ -21,7 +21,7 @@ function slide(key: string, diagrams: DiagramRef[], extra: Partial<RenderedSlide
     html: '',
     assets: [],
     diagrams,
-    outline: { headings: [], links: [], images: [], ids: [], tables: [], videos: [] },
+    outline: { headings: [], links: [], images: [], ids: [], tables: [], videos: [], splitBullets: [] },
     ...extra,
   } as RenderedSlide;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAltText } from '../../src/check/check-alt-text';
 import { checkLinks, type LinkTargets } from '../../src/check/check-links';
-import { checkSlides, isEmptyHtml } from '../../src/check/check-slides';
+import { checkSlides, checkSplitBullets, isEmptyHtml } from '../../src/check/check-slides';
 import { parseDeck } from '../../src/parse/parse-deck';
 import type { ResolveContext } from '../../src/render/references';
 import { renderDeckWith } from '../../src/render/render-deck';
@@ -69,6 +69,32 @@ describe('slide checks', () => {
       ['duplicate-slide-id', 'error', 10],
     ]);
     expect(found[1].message).toBe('slide id "a" is already used by the slide at slides/d.md:1');
+  });
+
+  it('warns when a bullet’s comment made only its last word a fragment among bullets revealed one by one', () => {
+    const { slides } = deck(
+      [
+        '- One <!-- .element: class="fragment" -->',
+        '- Pin `python:3.14`, not `latest` <!-- .element: class="fragment" -->',
+        '- A **host** <!-- .element: class="fragment" -->',
+        '- Whole `bullet`',
+        '  <!-- .element: class="fragment" -->',
+        '',
+        '---',
+        '',
+        '- Plain bullets, one word `later` <!-- .element: class="fragment" -->',
+        '- and another',
+        '',
+      ].join('\n'),
+    );
+    const found = slides.flatMap((s) => checkSplitBullets(s));
+    expect(at(found)).toEqual(['fragment-in-bullet@2:26', 'fragment-in-bullet@3:5']);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].message).toContain('only "latest" is a fragment, not its bullet');
+    // The fix the message gives leaves nothing to report.
+    const fixed = deck(['- One <!-- .element: class="fragment" -->', '- Pin `python:3.14`, not `latest`', '  <!-- .element: class="fragment" -->', ''].join('\n'));
+    expect(fixed.slides.flatMap((s) => checkSplitBullets(s))).toEqual([]);
+    expect(fixed.slides[0].html).toContain('<li class="fragment">Pin');
   });
 
   it('counts media and diagrams as content, comments and empty tags not', () => {
