@@ -195,8 +195,25 @@ export function defaultMermaidConfig(): Record<string, unknown> {
     suppressErrorRendering: true,
     // Plain SVG text, not HTML in foreignObject: immune to the deck's CSS, so labels are never clipped.
     htmlLabels: false,
-    flowchart: { htmlLabels: false, defaultRenderer: 'dagre', useMaxWidth: true },
+    // Room between a subgraph's title and the boxes under it: at 0 (mermaid's default) they touch.
+    flowchart: { htmlLabels: false, defaultRenderer: 'dagre', useMaxWidth: true, subGraphTitleMargin: { top: 4, bottom: 10 } },
   };
+}
+
+/**
+ * Later layers win, a diagram type's settings key by key, as mermaid itself merges them: a deck
+ * that sets `flowchart: { nodeSpacing: 30 }` keeps Deckhand's other flowchart defaults.
+ */
+function mergeMermaidConfig(...layers: Array<Record<string, unknown> | undefined>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) {
+      const before = merged[key];
+      merged[key] = isObject(before) && isObject(value) ? { ...before, ...value } : value;
+    }
+  }
+  return merged;
 }
 
 /** Reveal.initialize() options Deckhand sets unless the deck overrides them. */
@@ -234,7 +251,7 @@ export function resolveDeckOptions(frontMatter: FrontMatter, fallbackTitle: stri
   merged.css = listOf(merged.css);
   // Settings the deck leaves out keep Deckhand's defaults: both are merged here, once.
   merged.revealOptions = { ...defaultRevealOptions(), ...config.revealOptions, ...own.revealOptions };
-  merged.mermaid = { ...defaultMermaidConfig(), ...config.mermaid, ...own.mermaid };
+  merged.mermaid = mergeMermaidConfig(defaultMermaidConfig(), config.mermaid, own.mermaid);
   merged.math = { macros: mathMacros(merged.revealOptions.katex, merged.revealOptions.math, merged.math) };
   return Object.freeze(merged);
 }
