@@ -45,7 +45,8 @@ await Promise.all([
     minify: true,
     format: 'iife',
     target: 'es2020',
-    legalComments: 'none',
+    // reveal.js and its plugins are bundled in: their licence notices stay, at the end of each file.
+    legalComments: 'eof',
     logLevel: 'warning',
   }),
   esbuild.build({

@@ -83,7 +83,7 @@ function writeConsumerLock(): void {
 describe('the published package (slow: pack, offline install, type-check, build)', () => {
   it('ships only what runs: bin/, lib/ (prebuilt, with types), themes/', () => {
     const top = new Set(packed.map((p) => p.split('/')[0]));
-    expect([...top].sort()).toEqual(['README.md', 'bin', 'lib', 'package.json', 'themes']);
+    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'lib', 'package.json', 'themes']);
     expect(packed).toEqual(expect.arrayContaining(['bin/deckhand.js', 'lib/cli.js', 'lib/index.js', 'lib/index.d.ts', 'lib/deckhand.css', 'lib/runtime/deckhand.js', 'themes/deckhand.css']));
     const installed = path.join(consumer, 'node_modules', 'deckhand');
     expect(fs.existsSync(path.join(installed, 'src'))).toBe(false);
