@@ -1,3 +1,4 @@
+import type { SlideHtml } from '../protocol/present-messages';
 import { DIAGRAM_STEPS_PLUGIN, type DiagramStepsPlugin } from './diagram-steps-plugin';
 import { pluginOf } from './plugin-registry';
 
@@ -18,6 +19,21 @@ export function parseSections(html: string): DocumentFragment {
   const t = document.createElement('template');
   t.innerHTML = html;
   return t.content;
+}
+
+/** Patches slides addressed by their `data-deck-key`: a talk's pages, whose slides never move. */
+export function patchSlidesByKey(deck: RevealApi, slides: SlideHtml[]): void {
+  const found: SectionPatch[] = [];
+  for (const s of slides) {
+    const section = document.querySelector<HTMLElement>(`.reveal .slides section[data-deck-key="${CSS.escape(s.key)}"]`);
+    if (section) found.push({ section, html: s.html });
+  }
+  patchSections(deck, found);
+}
+
+/** How many drawing updates a talk's page was served with (see `hello` in present-messages.ts). */
+export function servedDrawnCount(): number {
+  return Number(document.querySelector('meta[name="deck-present-drawn"]')?.getAttribute('content')) || 0;
 }
 
 export const steps = (deck: RevealApi) => pluginOf<DiagramStepsPlugin>(deck, DIAGRAM_STEPS_PLUGIN);
