@@ -60,10 +60,11 @@ export class TalkDeck {
 
   /** Compiles the talk's deck (placeholders for diagrams not in the cache); refuses a deck with errors. */
   static async open(source: DeckSource, options: Readonly<PresentOptions>, hooks: TalkDeckHooks): Promise<TalkDeck> {
-    let talk: TalkDeck | undefined;
+    // Drawings start once the deck is compiled, before `open` returns: they find the talk here.
+    const made: { talk?: TalkDeck } = {};
     const onDrawn = (progress: DrawProgress) => {
       options.onDiagramDrawn?.(progress);
-      talk?.batches.drawn();
+      made.talk?.batches.drawn();
     };
     const renderer = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn });
     // Recompiles take every slide and split from these: only the diagrams' slots are new.
@@ -81,7 +82,7 @@ export class TalkDeck {
       await renderer.close();
       throw e;
     }
-    talk = new TalkDeck(source, env, renderer, compiled, hooks);
+    const talk = (made.talk = new TalkDeck(source, env, renderer, compiled, hooks));
     const drawn = compiled.diagramsDrawn;
     if (!drawn) {
       talk.finished = true;
