@@ -73,7 +73,7 @@ export class PresentChannel {
   /** Diagrams were drawn: each page gets its slides in place, the views with their frame's markup. */
   slidesDrawn(update: { drawn: number; room: SlideHtml[]; frames: SlideHtml[] }): void {
     const room = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.room } satisfies PresentMessage);
-    const frames = update.frames === update.room ? room : JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.frames } satisfies PresentMessage);
+    const frames = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.frames, frames: true } satisfies PresentMessage);
     for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(this.views.has(ws) ? frames : room);
   }
 
@@ -95,8 +95,9 @@ export class PresentChannel {
     // A page served before some diagrams were drawn asks for them: no token needed, nothing changes.
     const catchUp = parseCatchUp(text);
     if (catchUp) {
-      const slides = this.o.catchUp(catchUp.from, this.views.has(ws));
-      if (slides.length) send({ type: 'slides', drawn: this.o.drawn(), slides });
+      const frames = this.views.has(ws);
+      const slides = this.o.catchUp(catchUp.from, frames);
+      if (slides.length) send({ type: 'slides', drawn: this.o.drawn(), slides, ...(frames ? { frames: true as const } : {}) });
       return;
     }
     const command = parseCommand(text);

@@ -32,9 +32,10 @@ export type PresentMessage =
   /**
    * Slides whose diagrams were drawn, placeholders no more: replaced in place, the viewer staying
    * where it is. `drawn`: the deck's count after them. The speaker view and the remote get the
-   * markup of their deck frame (its images are data: URLs) and pass it in.
+   * markup of their deck frame (`frames`: its images are data: URLs) and pass it in, once the
+   * server knows them as views (by their `claim`); before that they get the room's and ask again.
    */
-  | { type: 'slides'; drawn: number; slides: SlideHtml[] }
+  | { type: 'slides'; drawn: number; slides: SlideHtml[]; frames?: true }
   /** The live position; `version` grows with every accepted change. Sent on connect too. */
   | { type: 'position'; position: SlidePosition; version: number }
   /** To a driver only: its claim was accepted. The remote link carries the token, so only drivers get it. */

@@ -79,12 +79,13 @@ export class Driver {
         if (this.session && this.session !== m.session) location.reload();
         this.session = m.session;
         // A frame served before some diagrams were drawn: the server sends their slides.
-        const from = Math.min(...this.frames.map((f) => f.drawn));
-        if (m.drawn > from) this.channel.send({ type: 'catch-up', from });
+        if (m.drawn > this.framesDrawn()) this.catchUp();
         return;
       }
       case 'slides':
-        for (const f of this.frames) f.patch(m.slides, m.drawn);
+        // The room's markup, sent before the server had this page's claim: ask again for the frames'.
+        if (!m.frames) this.catchUp();
+        else for (const f of this.frames) f.patch(m.slides, m.drawn);
         return;
       case 'position':
         this.live = m.position;
@@ -114,6 +115,14 @@ export class Driver {
         this.hooks.timer(m.elapsedMs);
         return;
     }
+  }
+
+  private framesDrawn(): number {
+    return Math.min(...this.frames.map((f) => f.drawn));
+  }
+
+  private catchUp(): void {
+    this.channel.send({ type: 'catch-up', from: this.framesDrawn() });
   }
 
   private onDeckMove(cause: number): void {
