@@ -121,9 +121,13 @@ export class TalkDeck {
   private async update(): Promise<void> {
     if (this.closed || this.finished) return;
     const final = this.final;
-    const next = await compileDeck(this.source, { ...this.env, drawDiagramsLater: !final });
+    let next = await compileDeck(this.source, { ...this.env, drawDiagramsLater: true });
     // Covered by the first compile's promise; only its failure must not go unheard.
     next.diagramsDrawn?.catch(() => {});
+    if (final && next.diagramsDrawn && !this.closed) {
+      // Every drawing is done, yet some are missing: Chromium went away. They are left to the viewers' browsers.
+      next = await compileDeck(this.source, this.env);
+    }
     if (this.closed) return;
     const before = this.compiled.page.diagrams;
     const after = next.page.diagrams;

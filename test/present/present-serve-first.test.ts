@@ -130,3 +130,24 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     view.close();
   });
 });
+
+describe('deckhand present: Chromium that does not start', () => {
+  it('leaves the diagrams to the viewers’ browsers and has open pages reload once into that build', async () => {
+    const root = makeProject({ 'slides/talk.md': TALK, 'slides/dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>' });
+    const log: string[] = [];
+    // A program that exits at once stands for a browser that fails to start.
+    const server = await startPresentServer({ root, input: 'slides/talk.md', port: 0, chromium: '/bin/false', cacheDir: path.join(root, '.cache'), log: (l) => log.push(l) });
+    try {
+      const page = new SimClient(server.port);
+      const hello = (await page.waitFor((m) => m.type === 'hello')) as PresentMessage & { type: 'hello' };
+      await expect.poll(() => log.some((l) => /left to the viewers' browsers; open pages reload once/.test(l)), { timeout: 20_000 }).toBe(true);
+      await page.waitFor((m) => m.type === 'hello' && m.session !== hello.session);
+      const html = await (await fetch(server.urls.audience)).text();
+      expect(html).not.toContain('data-deck-drawing');
+      expect(html.match(/data-deck-pending/g)?.length).toBe(3);
+      page.close();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -53,3 +53,25 @@ describe.runIf(hasChromium())('deckhand dev: diagrams appear one by one', () => 
     await page.close();
   });
 });
+
+describe('deckhand dev: Chromium that does not start', () => {
+  it('leaves the diagrams to the browser once, instead of asking for them again and again', async () => {
+    const root = makeProject({ 'slides/talk.md': DECK });
+    // A program that exits at once stands for a browser that fails to start.
+    const server = await startDevServer({ root, port: 0, chromium: '/bin/false', cacheDir: path.join(root, '.cache'), log: () => {} });
+    try {
+      const deck = server.decks[0];
+      let updates = 0;
+      const update = deck.update.bind(deck);
+      deck.update = (...args) => (updates++, update(...args));
+      await expect.poll(() => deck.drawingDiagrams, { timeout: 10_000 }).toBe(false);
+      const html = await (await fetch(`${server.url}talk/`)).text();
+      expect(html.match(/data-deck-pending/g)?.length).toBe(3);
+      const settled = updates;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(updates).toBe(settled);
+    } finally {
+      await server.close();
+    }
+  });
+});
