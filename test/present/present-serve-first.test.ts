@@ -38,8 +38,11 @@ ${chain('b')}
 \`\`\`mermaid
 flowchart LR
   cli[docker CLI] -->|REST| daemon[dockerd]
+%% step
   daemon --> containerd
 \`\`\`
+
+<details><summary>Description</summary>The CLI talks REST to dockerd, which drives containerd.</details>
 `;
 
 type Marked = { marker?: number; Reveal: import('reveal.js').Api };
@@ -94,6 +97,16 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     const want = { drawn: true, h: 3, f: 0, marker: 1, visible: 1 };
     expect(await look(audience)).toEqual(want);
     await expect.poll(() => look(frame)).toEqual(want);
+    // The zoom and accessibility plugins took the patched-in drawing up as one drawn at load.
+    const engine = audience.locator('.reveal .slides > section').nth(3).locator('.deck-diagram');
+    await expect.poll(() => engine.getAttribute('data-deck-zoom')).not.toBeNull();
+    await expect.poll(() => engine.locator(':scope > svg').getAttribute('aria-describedby')).toBeTruthy();
+    // Its step is a fragment after the two bullets, in the room and in the speaker's frame alike.
+    const stepShown = (target: Page | Frame) => target.evaluate(() => !!document.querySelector('section.present svg [data-deck-step="1"].fragment.visible'));
+    expect(await stepShown(audience)).toBe(false);
+    for (let i = 0; i < 2; i++) await speaker.keyboard.press('ArrowRight');
+    await expect.poll(() => stepShown(frame)).toBe(true);
+    await expect.poll(() => stepShown(audience)).toBe(true);
     await expect.poll(() => log.some((l) => /talk: diagrams drawn; patched into open pages/.test(l))).toBe(true);
     expect(log.some((l) => /reload/.test(l))).toBe(false);
     // A page opened now gets the drawn diagrams in its first answer.
