@@ -3,6 +3,7 @@ import { RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
 import { bundleCompiledDeck } from '../export/deck-bundle';
 import { inlineDeckPage } from '../export/inline-html';
 import type { DeckSource } from '../types';
+import { withDrawnCount } from './present-pages';
 
 /**
  * The deck as the speaker view and the remote show it, in a frame. The frame runs the deck's
@@ -15,11 +16,11 @@ import type { DeckSource } from '../types';
  */
 export const FRAME_CSP = 'sandbox allow-scripts';
 
-export function assembleFramePage(source: DeckSource, compiled: CompiledDeck, runtimeDir: string): string {
+export function assembleFramePage(source: DeckSource, compiled: CompiledDeck, runtimeDir: string, drawn: number): string {
   const bundle = bundleCompiledDeck(source, compiled);
   const bridge = `${RUNTIME_DIR}/frame.js`;
   // The bridge is the only way in: reveal.js's own postMessage API would obey any method name.
   const reveal = { ...compiled.page.reveal, postMessage: false, postMessageEvents: false };
   bundle.files.set(bridge, { path: bridge, copyFrom: path.join(runtimeDir, 'frame.js') });
-  return inlineDeckPage(bundle, { ...compiled.page, reveal, runtimeScripts: ['frame.js'] });
+  return withDrawnCount(inlineDeckPage(bundle, { ...compiled.page, reveal, runtimeScripts: ['frame.js'] }), drawn);
 }

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { Notifier } from '../server/notifier';
 import type { LivePosition } from './position';
-import { commandSeq, parseCommand, type PresentCommand, type PresentMessage } from '../protocol/present-messages';
+import { commandSeq, parseCatchUp, parseCommand, type PresentCommand, type PresentMessage, type SlideHtml } from '../protocol/present-messages';
 import { isPresenterToken } from './presenter-token';
 import { FanOut } from './fan-out';
 
@@ -17,6 +17,10 @@ export interface ChannelOptions {
   /** Called after every accepted command, to save the session. */
   onChange(state: { startedAt?: number }): void;
   log(line: string): void;
+  /** The deck's count of drawing updates (see `slides` in present-messages.ts). */
+  drawn(): number;
+  /** The slides changed since `from` updates; `frames`: as the views' deck frame shows them. */
+  catchUp(from: number, frames: boolean): SlideHtml[];
   now?: () => number;
 }
 
@@ -31,6 +35,8 @@ export class PresentChannel {
   private readonly notifier: Notifier<PresentMessage>;
   private readonly sockets = new Set<WebSocket>();
   private readonly drivers = new Set<WebSocket>();
+  /** Pages that showed the deck in frames (the speaker view, the remote): every one sends `claim`, with a token or not. */
+  private readonly views = new WeakSet<WebSocket>();
   private readonly warned = new WeakSet<WebSocket>();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pinger: NodeJS.Timeout;
@@ -42,7 +48,7 @@ export class PresentChannel {
   constructor(private readonly o: ChannelOptions) {
     this.startedAt = o.startedAt;
     this.notifier = new Notifier<PresentMessage>((send, ws) => {
-      send({ type: 'hello', session: o.session });
+      send({ type: 'hello', session: o.session, drawn: o.drawn() });
       send(this.positionMessage());
       this.sockets.add(ws);
       this.alive.add(ws);
@@ -58,10 +64,17 @@ export class PresentChannel {
     this.pinger.unref();
   }
 
-  /** The deck was compiled again (its diagrams drawn): every open page reloads into the new build. */
+  /** Another build of the deck: every open page reloads into it. */
   newBuild(session: string): void {
     this.o.session = session;
-    this.notifier.broadcast({ type: 'hello', session });
+    this.notifier.broadcast({ type: 'hello', session, drawn: this.o.drawn() });
+  }
+
+  /** Diagrams were drawn: each page gets its slides in place, the views with their frame's markup. */
+  slidesDrawn(update: { drawn: number; room: SlideHtml[]; frames: SlideHtml[] }): void {
+    const room = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.room } satisfies PresentMessage);
+    const frames = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.frames, frames: true } satisfies PresentMessage);
+    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(this.views.has(ws) ? frames : room);
   }
 
   accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -79,8 +92,17 @@ export class PresentChannel {
 
   private handle(ws: WebSocket, send: (m: PresentMessage) => void, data: RawData, isBinary: boolean): void {
     const text = isBinary ? '' : data.toString();
+    // A page served before some diagrams were drawn asks for them: no token needed, nothing changes.
+    const catchUp = parseCatchUp(text);
+    if (catchUp) {
+      const frames = this.views.has(ws);
+      const slides = this.o.catchUp(catchUp.from, frames);
+      if (slides.length) send({ type: 'slides', drawn: this.o.drawn(), slides, ...(frames ? { frames: true as const } : {}) });
+      return;
+    }
     const command = parseCommand(text);
     if (!command) return send({ type: 'refused', seq: commandSeq(text), reason: 'invalid' });
+    if (command.type === 'claim') this.views.add(ws);
     const verdict = this.o.live.judge(ws, command, isPresenterToken(command.token, this.o.token));
     if (!verdict.accepted) {
       send({ type: 'refused', seq: command.seq, reason: verdict.reason });

@@ -14,18 +14,26 @@ export type { PresentPageConfig } from '../protocol/present-page-config';
  * `version` names each runtime file's content: the page links to `file?v=version`, which a phone
  * keeps for good, so a room reconnecting (or reloading for a new deck) fetches only the page.
  */
-export function assembleAudiencePage(compiled: CompiledDeck, version: (runtimeFile: string) => string | undefined): string {
+export function assembleAudiencePage(compiled: CompiledDeck, version: (runtimeFile: string) => string | undefined, drawn: number): string {
   const authored = (compiled.deck.frontMatter.revealOptions ?? {}) as Record<string, unknown>;
   const reveal = { ...compiled.page.reveal, ...('scrollActivationWidth' in authored ? {} : { scrollActivationWidth: null }) };
-  const runtime = compiled.page.runtime;
-  const links: PageLinks = {
+  return withDrawnCount(assembleDeckPage({ ...compiled.page, reveal, runtimeScripts: ['follow.js'], links: audienceLinks(compiled.page.runtime, version) }), drawn);
+}
+
+/** The audience page's URLs: its slides, patched in later, are written with these too. */
+export function audienceLinks(runtime: string, version: (runtimeFile: string) => string | undefined): PageLinks {
+  return {
     url: (r) => {
       if (r.kind === 'asset') return r.file;
       const v = version(r.file);
       return runtime + r.file + (v ? `?v=${v}` : '');
     },
   };
-  return assembleDeckPage({ ...compiled.page, reveal, runtimeScripts: ['follow.js'], links });
+}
+
+/** Tells a deck page (the room's, or the views' frame) how many drawing updates it was served with. */
+export function withDrawnCount(page: string, drawn: number): string {
+  return page.replace('</head>', `<meta name="deck-present-drawn" content="${drawn}">\n</head>`);
 }
 
 /** Shown by a speaker view or remote opened without the token. */

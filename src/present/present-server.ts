@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { compileDeck, RUNTIME_DIR, type CompiledDeck } from '../compile-deck';
-import { DeckhandError, formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics';
-import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
+import { RUNTIME_DIR } from '../compile-deck';
+import { DeckhandError, formatDiagnostic, type Diagnostic } from '../diagnostics';
+import { MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
 import { findDecks } from '../load/find-decks';
 import { packageRoot } from '../package-root';
 import { resolveDeckAsset, resolveRuntimeResource } from '../server/deck-resources';
@@ -19,7 +19,8 @@ import { LivePosition, START, type LiveState } from './position';
 import { PresentChannel } from './present-channel';
 import type { PresentOptions } from '../options';
 import { resolvePresentOptions } from '../resolve-options';
-import { assembleAudiencePage, assembleRemotePage, assembleSpeakerPage, type PresentPageConfig } from './present-pages';
+import { TalkDeck } from './talk-deck';
+import { assembleAudiencePage, audienceLinks, assembleRemotePage, assembleSpeakerPage, type PresentPageConfig } from './present-pages';
 import { loadSession, saveSession, sessionFile, type PresentSession } from './present-session';
 import { allowedHostNames, lanAddresses } from '../server/host-names';
 import { FRAME_PATH, presentUrls, REMOTE_PATH, SPEAKER_PATH, type PresentUrls } from './present-urls';
@@ -53,10 +54,34 @@ const RUNTIME_FILES = ['deckhand.js', 'follow.js', 'speaker.js', 'remote.js', 'p
 export async function startPresentServer(overrides: Partial<PresentOptions> = {}): Promise<PresentServer> {
   const options = resolvePresentOptions(overrides);
   const source = pickDeck(options.root, options.input);
-  const talk = await compileForTalk(source, options);
-  let compiled = talk.compiled;
-  const shape = compiled.deck.stacks.map((s) => s.length);
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
+  const runtimeFile = (sub: string) => resolveRuntimeResource(sub, runtime, RUNTIME_FILES, [talk.compiled.style]);
+  const runtimeVersion = (file: string) => {
+    const found = runtimeFile(file);
+    return found && 'body' in found ? bodyVersion(found.body, found.type) : undefined;
+  };
+  // Served first with placeholders; each diagram drawn is patched into open pages, and pages
+  // served later get the deck as it is then (both pages are made again on their next request).
+  let audience: string | undefined;
+  // Made on first request: inlining every image and font takes a moment.
+  let framePage: string | undefined;
+  const talk: TalkDeck = await TalkDeck.open(source, options, {
+    roomLinks: audienceLinks(`../${RUNTIME_DIR}/`, runtimeVersion),
+    drawn: (update) => {
+      audience = framePage = undefined;
+      channel.slidesDrawn(update);
+    },
+    done: (next, reload) => {
+      audience = framePage = undefined;
+      for (const d of next.diagnostics) options.log(formatDiagnostic(d, options.root));
+      if (reload) {
+        channel.newBuild(sessionOf(audiencePage()));
+        options.log(`deckhand: ${next.name}: some diagrams are left to the viewers' browsers; open pages reload once to draw them`);
+      } else options.log(`deckhand: ${next.name}: diagrams drawn; patched into open pages`);
+    },
+  });
+  const compiled = talk.compiled;
+  const shape = compiled.deck.stacks.map((s) => s.length);
 
   const file = sessionFile(options.cacheDir, compiled.name);
   const saved = options.resumeWithinMs > 0 ? loadSession(file, Date.now(), options.resumeWithinMs) : undefined;
@@ -73,28 +98,23 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     }
   };
 
-  const runtimeFile = (sub: string) => resolveRuntimeResource(sub, runtime, RUNTIME_FILES, [compiled.style]);
-  const audiencePage = () =>
-    assembleAudiencePage(compiled, (file) => {
-      const found = runtimeFile(file);
-      return found && 'body' in found ? bodyVersion(found.body, found.type) : undefined;
-    });
-  let audience = audiencePage();
+  const audiencePage = () => (audience ??= assembleAudiencePage(talk.compiled, runtimeVersion, talk.drawnCount));
   const deckUrl = `/${encodeURIComponent(compiled.name)}/`;
   const pageConfig: PresentPageConfig = { deck: compiled.name, frameUrl: FRAME_PATH, title: compiled.title };
-  // Made on first request, once: inlining every image and font takes a moment.
-  let framePage: string | undefined;
   const pages = new Map<string, string>([
     [SPEAKER_PATH, assembleSpeakerPage(pageConfig)],
     [REMOTE_PATH, assembleRemotePage(pageConfig)],
   ]);
   const channel = new PresentChannel({
-    session: createHash('sha1').update(audience).digest('base64url').slice(0, 16),
+    // The build as first served: diagrams drawn later patch its pages and keep the session.
+    session: sessionOf(audiencePage()),
     token: session.token,
     live,
     startedAt: session.startedAt,
     onChange: ({ startedAt }) => save(startedAt),
     log: options.log,
+    drawn: () => talk.drawnCount,
+    catchUp: (from, frames) => talk.catchUp(from, frames),
   });
 
   const hosts = allowedHostNames(options.host);
@@ -104,14 +124,14 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     if (pathname === '/favicon.ico') return { body: '', type: 'image/x-icon' };
     const page = pages.get(pathname);
     if (page) return { body: page, type: mimeType('index.html') };
-    if (pathname === FRAME_PATH) return { body: (framePage ??= assembleFramePage(source, compiled, runtime)), type: mimeType('index.html') };
+    if (pathname === FRAME_PATH) return { body: (framePage ??= assembleFramePage(source, talk.compiled, runtime, talk.drawnCount)), type: mimeType('index.html') };
     const [, first, ...rest] = pathname.split('/');
     const sub = rest.join('/');
     if (first === RUNTIME_DIR) return runtimeFile(sub);
     if (first !== compiled.name) return undefined;
     if (rest.length === 0) return { redirect: deckUrl };
-    if (sub === '' || sub === 'index.html') return { body: audience, type: mimeType('index.html') };
-    return resolveDeckAsset(compiled, sub);
+    if (sub === '' || sub === 'index.html') return { body: audiencePage(), type: mimeType('index.html') };
+    return resolveDeckAsset(talk.compiled, sub);
   };
   const handler = createHandler({ host: hosts, port: () => port, roots: [options.root, runtime, path.dirname(MERMAID_BROWSER_FILE)], bounds: { root: options.root, cacheDir: options.cacheDir }, resolve });
   const server = http.createServer((req, res) => {
@@ -121,22 +141,6 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   });
   acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => channel.accept(req, socket, head));
   port = await listen(server, options.port, options.host, options.portIsDefault);
-
-  // Served first with placeholders; once the diagrams are drawn, the deck is compiled again and
-  // open pages reload into it, at the live slide (see compileForTalk).
-  let closing = false;
-  void talk.redrawn?.then(
-    (next) => {
-      if (closing || !next) return;
-      compiled = next;
-      audience = audiencePage();
-      framePage = undefined;
-      for (const d of next.diagnostics) options.log(formatDiagnostic(d, options.root));
-      channel.newBuild(createHash('sha1').update(audience).digest('base64url').slice(0, 16));
-      options.log(`deckhand: ${compiled.name}: diagrams drawn; open pages reload once to show them`);
-    },
-    (e: Error) => options.log(`deckhand: could not draw the diagrams: ${e.message}`),
-  );
 
   const urls = presentUrls(options.host, port, compiled.name, session.token, lanAddresses());
   if (urls.shared) channel.remote = { url: urls.remote, qrSvg: await renderSvgQr(urls.remote) };
@@ -152,8 +156,7 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     connections: () => channel.connections,
     diagnostics: compiled.diagnostics,
     async close() {
-      closing = true;
-      await talk.stopDrawing();
+      await talk.close();
       channel.close();
       const closed = new Promise<void>((done) => server.close(() => done()));
       // Pages keep HTTP connections open (keep-alive, a request in flight): close waits for them otherwise.
@@ -173,40 +176,6 @@ function pickDeck(root: string, input: string | undefined): DeckSource {
   return decks[0];
 }
 
-/**
- * A talk is compiled once, Chromium closed before it starts. With diagrams not in the cache, it
- * is served at once with placeholders and `redrawn` settles with the deck compiled again once
- * they are drawn (or undefined if stopped first); Chromium closes then.
- */
-async function compileForTalk(source: DeckSource, options: Readonly<PresentOptions>): Promise<{ compiled: CompiledDeck; redrawn?: Promise<CompiledDeck | undefined>; stopDrawing(): Promise<void> }> {
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn: options.onDiagramDrawn });
-  const env = { root: options.root, cacheDir: options.cacheDir, diagrams, deckOverrides: options.deckOverrides };
-  let compiled: CompiledDeck;
-  try {
-    compiled = await compileDeck(source, { ...env, drawDiagramsLater: true });
-    if (hasErrors(compiled.diagnostics)) {
-      const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
-      throw new DeckhandError(`${compiled.name} has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} before presenting`, compiled.diagnostics);
-    }
-  } catch (e) {
-    await diagrams.close();
-    throw e;
-  }
-  const drawn = compiled.diagramsDrawn;
-  if (!drawn) {
-    await diagrams.close();
-    return { compiled, stopDrawing: async () => {} };
-  }
-  let stopped = false;
-  const redrawn = drawn
-    .then(() => (stopped ? undefined : compileDeck(source, env)))
-    .finally(() => diagrams.close());
-  return {
-    compiled,
-    redrawn,
-    async stopDrawing() {
-      stopped = true;
-      await diagrams.close();
-    },
-  };
+function sessionOf(page: string): string {
+  return createHash('sha1').update(page).digest('base64url').slice(0, 16);
 }

@@ -9,8 +9,9 @@ export interface SlidePatch {
 /** Everything the dev server tells a page, as one typed union (client and server share it). */
 export type ServerMessage =
   /**
-   * Sent on connect: a page built from another session reloads, and so does one served an older
-   * version of its deck than `versions` says (a save handled before its socket was open).
+   * Sent on connect: a page built from another session reloads; one served an older version of
+   * its deck than `versions` says (a save or a drawing handled before its socket was open) sends
+   * `catch-up` and is answered with a `patch` of what it missed, or a `reload`.
    */
   | { type: 'hello'; session: string; versions: Record<string, number> }
   /** Same slides in the same order; only these changed. `version`: the deck's after this update. */
@@ -25,3 +26,24 @@ export type ServerMessage =
   | { type: 'clear-error'; deck: string }
   /** What `deckhand check` finds in the sources (links, alt text, empty slides, ids); empty when none. */
   | { type: 'checks'; deck: string; diagnostics: Diagnostic[] };
+
+/** What a page asks the dev server: the changes to its deck since the version it was served. */
+export interface PageRequest {
+  type: 'catch-up';
+  deck: string;
+  version: number;
+}
+
+/** Parses what a page sent; anything that is not exactly a request is `undefined` (ignored). */
+export function parsePageRequest(raw: string): PageRequest | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, deck, version } = data as Record<string, unknown>;
+  if (type !== 'catch-up' || typeof deck !== 'string' || !Number.isSafeInteger(version) || (version as number) < 0) return undefined;
+  return { type, deck, version: version as number };
+}

@@ -15,10 +15,27 @@ export interface SlidePosition {
 
 export type RefusalReason = 'token' | 'replay' | 'invalid';
 
+/** One slide's new markup, addressed by its `data-deck-key` (a talk's slides never move). */
+export interface SlideHtml {
+  key: string;
+  html: string;
+}
+
 /** Everything the server tells a page. */
 export type PresentMessage =
-  /** Sent on connect: a page built from another version of the deck reloads. */
-  | { type: 'hello'; session: string }
+  /**
+   * Sent on connect: a page built from another build of the deck reloads. `drawn` counts the
+   * deck's updates since it was first served (diagrams drawn in the background, see `slides`):
+   * a page served fewer sends `catch-up` and gets the slides it missed.
+   */
+  | { type: 'hello'; session: string; drawn: number }
+  /**
+   * Slides whose diagrams were drawn, placeholders no more: replaced in place, the viewer staying
+   * where it is. `drawn`: the deck's count after them. The speaker view and the remote get the
+   * markup of their deck frame (`frames`: its images are data: URLs) and pass it in, once the
+   * server knows them as views (by their `claim`); before that they get the room's and ask again.
+   */
+  | { type: 'slides'; drawn: number; slides: SlideHtml[]; frames?: true }
   /** The live position; `version` grows with every accepted change. Sent on connect too. */
   | { type: 'position'; position: SlidePosition; version: number }
   /** To a driver only: its claim was accepted. The remote link carries the token, so only drivers get it. */
@@ -29,6 +46,23 @@ export type PresentMessage =
   | { type: 'refused'; seq: number; reason: RefusalReason }
   /** To drivers: the talk's timer, as time elapsed when sent (clocks of devices differ). */
   | { type: 'timer'; elapsedMs: number };
+
+/** What any page may ask without the token: the slides changed since the count it was served (`hello`). */
+export interface CatchUpRequest {
+  type: 'catch-up';
+  from: number;
+}
+
+/** Parses a catch-up request; anything else is `undefined` (and may be a command). */
+export function parseCatchUp(raw: string): CatchUpRequest | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  return isRecord(data) && data.type === 'catch-up' && isCount(data.from) ? { type: 'catch-up', from: data.from } : undefined;
+}
 
 /** Everything a page may ask; each carries the presenter token and a sequence number, growing per page. */
 export type PresentCommand =

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { assembleDeckPage, renderSection, renderSlidesHtml, type PageInputs } from '../assemble/deck-page';
 import { compileDeck, type CompileEnv, type CompiledDeck } from '../compile-deck';
 import { DeckhandError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics';
@@ -73,15 +74,22 @@ export class DevDeck {
       source = readDeck(this.target, this.env.root);
       // Serve first, draw later: no compile waits for Chromium. A diagram not drawn yet shows what
       // it showed before (a theme edit redraws them all: the page gets the new CSS at once), or a
-      // placeholder the first time; the drawings are patched in once done.
-      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target, drawDiagramsLater: true });
+      // placeholder the first time; the drawings are patched in as they are done (see DrawingBatches).
+      const env = { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target };
+      next = await compileDeck(source, { ...env, drawDiagramsLater: true });
+      // Diagrams whose drawing was tried and ended without an SVG or an error: Chromium did not
+      // start. Asked again they would be "drawing" forever; they are left to the viewer's browser.
+      if (next.diagramsDrawn && drawingIds(next).every((id) => this.triedToDraw.has(id))) {
+        next.diagramsDrawn.catch(() => {});
+        next = await compileDeck(source, env);
+      }
     } catch (e) {
       this.splitCache.keepUsed();
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
       return this.fail(diagnostics);
     }
     this.splitCache.keepUsed();
-    this.awaitDrawing(next.diagramsDrawn);
+    this.awaitDrawing(next);
     if (hasErrors(next.diagnostics)) return this.fail(next.diagnostics);
 
     const version = this.version + 1;
@@ -106,7 +114,10 @@ export class DevDeck {
     const previous = this.compiled;
     // A save that changes nothing a page shows keeps the version: a page reconnecting later
     // must not reload for it.
-    if (!previous || messages.some((m) => m.type !== 'clear-error')) this.version = version;
+    if (!previous || messages.some((m) => m.type !== 'clear-error')) {
+      this.version = version;
+      this.remember(messages, !previous);
+    }
     this.compiled = next;
     this.pageInputs = page;
     this.source = source;
@@ -114,6 +125,33 @@ export class DevDeck {
     this.pageHtml = undefined;
     this.lastError = undefined;
     return { messages, diagnostics: next.diagnostics };
+  }
+
+  /** The version from which `catchUp` can bring a page up to date with patches alone. */
+  private patchableFrom = 0;
+  /** The version in which each slide (by identity) last changed, since `patchableFrom`. */
+  private readonly changedAt = new Map<string, number>();
+
+  private remember(messages: ServerMessage[], first: boolean): void {
+    if (first || messages.some((m) => m.type === 'structure' || m.type === 'reload' || m.type === 'css')) {
+      this.patchableFrom = this.version;
+      this.changedAt.clear();
+      return;
+    }
+    for (const m of messages) if (m.type === 'patch') for (const s of m.slides) this.changedAt.set(s.id, this.version);
+  }
+
+  /**
+   * What a page served `from` needs to show the current version: the slides changed since, or a
+   * reload when more than slides changed (or the page comes from before the first compile).
+   * Diagrams patched in one by one move the version on every few hundred ms: a page still loading
+   * meanwhile catches up with one patch instead of reloading again and again.
+   */
+  catchUp(from: number): ServerMessage[] {
+    if (from === this.version) return [];
+    if (!this.shown || from < this.patchableFrom || from > this.version) return [{ type: 'reload', deck: this.name }];
+    const slides = this.shown.slides.filter((s) => (this.changedAt.get(s.id) ?? -1) > from).map((s) => ({ id: s.id, html: s.html }));
+    return [{ type: 'patch', deck: this.name, slides, version: this.version }];
   }
 
   /** Files saved while their diagrams were being drawn: the update that patches the drawings in goes to them. */
@@ -130,22 +168,39 @@ export class DevDeck {
   private drawing?: Promise<void>;
 
   /**
-   * Called when the diagrams the last compile left as placeholders are drawn: the server then
-   * updates the deck again (nothing changed on disk), which patches them into open pages.
+   * Called when the diagrams the last compile left as placeholders are all drawn (or can be drawn
+   * no further): the server then updates the deck again (nothing changed on disk), which patches
+   * the last of them into open pages. Each one drawn before is patched in by the same update, run
+   * as the renderer reports it (see DrawingBatches).
    */
   onDiagramsDrawn?: () => void;
+
+  /** Whether a diagram drawn from `file` may be one of this deck's placeholders. */
+  drawsFrom(file: string): boolean {
+    return this.drawing !== undefined && (file === this.target || file.startsWith(this.target + path.sep) || this.dependencies().includes(file));
+  }
 
   /** Whether diagrams are being drawn for this deck (tests wait on it). */
   get drawingDiagrams(): boolean {
     return this.drawing !== undefined;
   }
 
-  private awaitDrawing(drawn: Promise<void> | undefined): void {
-    if (!drawn) return;
+  /** Diagrams (by id) the newest finished drawing was for: still missing after it, they cannot be drawn. */
+  private triedToDraw = new Set<string>();
+
+  private awaitDrawing(next: CompiledDeck): void {
+    const drawn = next.diagramsDrawn;
+    this.triedToDraw = new Set();
+    // A compile that found every diagram drawn ends the drawing, whatever earlier ones awaited.
+    if (!drawn) {
+      this.drawing = undefined;
+      return;
+    }
     // The newest compile's promise covers every diagram still missing, earlier ones included.
     const mine = (this.drawing = drawn.catch(() => {}));
     void mine.then(() => {
       if (this.drawing !== mine) return;
+      this.triedToDraw = new Set(drawingIds(next));
       this.drawing = undefined;
       this.onDiagramsDrawn?.();
     });
@@ -197,6 +252,10 @@ export class DevDeck {
 /** Whether a changed file is the slide's own, or a diagram file or image it shows: Follow edits goes there. */
 function touches(s: RenderedSlide, changed: ReadonlySet<string>): boolean {
   return changed.has(s.file) || s.diagrams.some((d) => changed.has(d.origin.file)) || s.assets.some((a) => changed.has(a.source));
+}
+
+function drawingIds(compiled: CompiledDeck): string[] {
+  return [...compiled.page.diagrams].filter(([, r]) => r.kind === 'drawing').map(([id]) => id);
 }
 
 /** Tells the page's dev client which version of the deck it was served. */

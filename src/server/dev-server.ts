@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { assembleIndexPage } from '../assemble/index-page';
 import { RUNTIME_DIR } from '../compile-deck';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics';
-import { DiagramRenderer, MERMAID_BROWSER_FILE } from '../diagrams/render-diagrams';
+import { DiagramRenderer, MERMAID_BROWSER_FILE, type DrawProgress } from '../diagrams/render-diagrams';
 import { deckNameOf, findDecks, listDeckTargets } from '../load/find-decks';
 import type { DevOptions } from '../options';
 import { resolveDevOptions } from '../resolve-options';
@@ -15,7 +15,8 @@ import { DevDeck, versionMeta } from './dev-deck';
 import { resolveDeckAsset, resolveRuntimeResource } from './deck-resources';
 import { createHandler, type Resource } from './http-handler';
 import { mimeType } from '../media-type';
-import type { ServerMessage } from '../protocol/dev-messages';
+import { parsePageRequest, type ServerMessage } from '../protocol/dev-messages';
+import { DrawingBatches } from './drawing-batches';
 import { Notifier } from './notifier';
 import { allowedHostNames, browsableOrigin } from './host-names';
 import { acceptSocketUpgrades } from './upgrade';
@@ -45,7 +46,12 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   const hosts = allowedHostNames(host);
   const session = randomBytes(8).toString('hex');
   const runtime = path.join(packageRoot(), 'lib', 'runtime');
-  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn: options.onDiagramDrawn });
+  // Each diagram drawn is patched into the pages of the decks that wait for it, a few at a time.
+  const onDrawn = (progress: DrawProgress) => {
+    options.onDiagramDrawn?.(progress);
+    for (const deck of decks) if (deck.drawsFrom(progress.file)) batchesOf(deck).drawn();
+  };
+  const diagrams = new DiagramRenderer({ chromium: options.chromium, cacheDir: options.cacheDir, log: options.log, onDrawn });
   // Diagrams not in the cache are drawn once a page has shown the deck (its dev client connects),
   // or after a moment if none does: Chromium starting would slow the first paint on a small machine.
   let pageShown: () => void = () => {};
@@ -53,9 +59,15 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
   setTimeout(pageShown, FIRST_PAGE_WAIT_MS).unref();
   const env = { root: options.root, cacheDir: options.cacheDir, deckOverrides: options.deckOverrides, diagrams, drawDiagramsAfter: firstPageShown, extraScripts: `<script src="../${RUNTIME_DIR}/dev.js"></script>\n` };
   // Every deck, served from the start or found later, patches its drawings in through the update lane (`drawn`).
+  const batches = new Map<DevDeck, DrawingBatches>();
+  const batchesOf = (deck: DevDeck) => {
+    let b = batches.get(deck);
+    if (!b) batches.set(deck, (b = new DrawingBatches(() => drawn(deck))));
+    return b;
+  };
   const newDeck = (target: string, name: string): DevDeck => {
     const deck = new DevDeck(target, name, env);
-    deck.onDiagramsDrawn = () => void drawn(deck);
+    deck.onDiagramsDrawn = () => batchesOf(deck).drawn();
     return deck;
   };
   const decks = findDecks(options.root, options.inputs).map((s) => newDeck(s.root, s.name));
@@ -101,11 +113,17 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
 
   let port = 0;
   const forPage = (m: ServerMessage): ServerMessage => (m.type === 'error' ? { ...m, diagnostics: m.diagnostics.map((d) => relativeFile(d, options.root)) } : m);
-  const notifier = new Notifier((send) => {
+  const notifier = new Notifier((send, socket) => {
     pageShown();
     send({ type: 'hello', session, versions: Object.fromEntries(decks.map((d) => [d.name, d.version])) });
     for (const d of decks) if (d.lastError) send(forPage(d.lastError));
     for (const m of checks.current()) send(m);
+    // A page served an older version than `hello` says asks for what it missed.
+    socket.on('message', (data, isBinary) => {
+      const request = isBinary ? undefined : parsePageRequest(data.toString());
+      const deck = request && decks.find((d) => d.name === request.deck);
+      if (deck && request) for (const m of deck.catchUp(request.version)) send(forPage(m));
+    });
   });
   const checks = new ContentChecks(options.root, (m) => notifier.broadcast(m), options.log);
   for (const deck of decks) checks.schedule(deck);
@@ -158,6 +176,7 @@ export async function startDevServer(overrides: DevServerOptions = {}): Promise<
     decks,
     async close() {
       closing = true;
+      for (const b of batches.values()) b.close();
       await watcher.close();
       checks.close();
       notifier.close();

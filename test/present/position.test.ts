@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clampToDeck, LivePosition } from '../../src/present/position';
-import { parseCommand, type PresentCommand } from '../../src/protocol/present-messages';
+import { parseCatchUp, parseCommand, type PresentCommand } from '../../src/protocol/present-messages';
+import { parsePageRequest } from '../../src/protocol/dev-messages';
+import { parseFrameCommand } from '../../src/client/present/frame-messages';
 import { createPresenterToken, isPresenterToken, isWellFormedToken } from '../../src/present/presenter-token';
 
 const SHAPE = [1, 3, 1];
@@ -84,6 +86,21 @@ describe('parseCommand', () => {
     '{"type":"claim","token":7,"seq":1}',
     '{"type":"go","token":"x","seq":1,"position":{"h":1,"v":0,"f":-1,"paused":"yes"}}',
   ])('refuses %s', (raw) => expect(parseCommand(raw)).toBeUndefined());
+});
+
+describe('catch-up requests', () => {
+  it('reads exactly a count to catch up from, in a talk and in the dev server', () => {
+    expect(parseCatchUp('{"type":"catch-up","from":3}')).toEqual({ type: 'catch-up', from: 3 });
+    expect(parsePageRequest('{"type":"catch-up","deck":"talk","version":7}')).toEqual({ type: 'catch-up', deck: 'talk', version: 7 });
+    for (const raw of ['{"type":"catch-up"}', '{"type":"catch-up","from":-1}', '{"type":"catch-up","from":"3"}', '{"type":"go","from":1}', '[]', 'null', 'x']) expect(parseCatchUp(raw)).toBeUndefined();
+    for (const raw of ['{"type":"catch-up","version":1}', '{"type":"catch-up","deck":"talk","version":1.5}', '{"type":"catch-up","deck":1,"version":1}', 'null']) expect(parsePageRequest(raw)).toBeUndefined();
+  });
+
+  it('lets the deck frame take slide patches only as keys and markup', () => {
+    expect(parseFrameCommand({ deckhand: 'patch', id: 4, slides: [{ key: '0-3', html: '<section></section>', extra: 1 }] })).toEqual({ deckhand: 'patch', id: 4, slides: [{ key: '0-3', html: '<section></section>' }] });
+    expect(parseFrameCommand({ deckhand: 'patch', id: 4, slides: [{ key: 3, html: '' }] })).toBeUndefined();
+    expect(parseFrameCommand({ deckhand: 'patch', id: 4, slides: 'x' })).toBeUndefined();
+  });
 });
 
 describe('presenter token', () => {

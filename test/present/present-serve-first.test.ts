@@ -1,15 +1,64 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPresentServer, type PresentServer } from '../../src/present/present-server';
+import type { PresentMessage } from '../../src/protocol/present-messages';
 import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
-import { COLD_DECK } from '../helpers/cold-deck';
 import { makeProject } from '../helpers/fixtures';
+import { SimClient, SimDriver } from '../helpers/present-clients';
+
+/** A long chain mermaid takes a while to lay out: two of them are drawn before the last slide's diagram. */
+const chain = (name: string) => ['```mermaid', 'flowchart TB', ...Array.from({ length: 160 }, (_, i) => `  ${name}${i}[${name} ${i}] --> ${name}${i + 1}[${name} ${i + 1}]`), '```'].join('\n');
+const TALK = `---
+title: Serve first
+---
+# Opening
+
+---
+
+## Many steps
+
+${chain('a')}
+
+---
+
+## More steps
+
+${chain('b')}
+
+---
+
+## The engine
+
+- the CLI <!-- .element: class="fragment" -->
+- the daemon <!-- .element: class="fragment" -->
+
+![A dot](dot.svg)
+
+\`\`\`mermaid
+flowchart LR
+  cli[docker CLI] -->|REST| daemon[dockerd]
+%% step
+  daemon --> containerd
+\`\`\`
+
+<details><summary>Description</summary>The CLI talks REST to dockerd, which drives containerd.</details>
+`;
+
+type Marked = { marker?: number; Reveal: import('reveal.js').Api };
+/** The engine slide's diagram in a page or a frame: drawn yet, where the deck is, and whether the page is still the one marked. */
+const look = (target: Page | Frame) =>
+  target.evaluate(() => {
+    const w = window as unknown as Marked;
+    const slot = document.querySelectorAll('.reveal .slides > section')[3].querySelector('.deck-diagram')!;
+    const i = w.Reveal.getIndices();
+    return { drawn: !!slot.querySelector('svg text, svg tspan') && !slot.hasAttribute('data-deck-drawing'), h: i.h, f: i.f ?? -1, marker: w.marker, visible: document.querySelectorAll('section.present .fragment.visible').length };
+  });
 
 /**
  * `deckhand present` with diagrams not in the cache starts at once: the room gets the deck with
- * placeholders, and once Chromium has drawn every diagram, open pages reload into the new build
- * at the live slide.
+ * placeholders, and each diagram is patched into open pages as it is drawn, without a reload:
+ * the audience and the speaker view's deck frame stay on the live slide and fragment.
  */
 describe.runIf(hasChromium())('deckhand present: serve first, draw later', () => {
   let browser: Browser;
@@ -17,7 +66,7 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
   const log: string[] = [];
 
   beforeAll(async () => {
-    const root = makeProject({ 'slides/talk.md': COLD_DECK });
+    const root = makeProject({ 'slides/talk.md': TALK, 'slides/dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="4"/></svg>' });
     browser = await launch();
     server = await startPresentServer({ root, input: 'slides/talk.md', port: 0, chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: (l) => log.push(l) });
   });
@@ -26,19 +75,92 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     await browser?.close();
   });
 
-  it('serves placeholders, then the drawn diagrams, and the audience stays on the live slide', async () => {
+  it('patches drawn diagrams into the audience and the speaker view without a reload, on the live slide and fragment', async () => {
     const first = await (await fetch(server.urls.audience)).text();
-    expect(first).toContain('data-deck-drawing');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(server.urls.audience);
-    await page.waitForSelector('html[data-deck-follow=live]');
-    await page.locator('.reveal .slides svg').first().waitFor({ state: 'attached', timeout: 60_000 });
-    expect(await page.locator('[data-deck-drawing]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h)).toBe(0);
-    expect(log.some((l) => /diagrams drawn; open pages reload once/.test(l))).toBe(true);
+    expect(first.match(/data-deck-drawing/g)?.length).toBe(3);
+    const errors: string[] = [];
+    const audience = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const speaker = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    for (const p of [audience, speaker]) p.on('pageerror', (e) => errors.push(e.message));
+    await Promise.all([audience.goto(server.urls.audience), speaker.goto(server.urls.speaker)]);
+    await audience.waitForSelector('html[data-deck-follow=live]');
+    await speaker.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
+    // To the engine slide's first fragment, while its diagram is still a placeholder.
+    for (let i = 0; i < 4; i++) await speaker.keyboard.press('ArrowRight');
+    const frame = (await (await speaker.$('#deck-present-current'))!.contentFrame())!;
+    await expect.poll(() => look(audience)).toMatchObject({ h: 3, f: 0 });
+    expect(await look(frame)).toMatchObject({ drawn: false, h: 3, f: 0 });
+    expect(await look(audience)).toMatchObject({ drawn: false });
+    for (const target of [audience, frame]) await target.evaluate(() => ((window as unknown as Marked).marker = 1));
+
+    await audience.waitForFunction(() => !document.querySelector('[data-deck-drawing]'), undefined, { timeout: 60_000 });
+    const want = { drawn: true, h: 3, f: 0, marker: 1, visible: 1 };
+    expect(await look(audience)).toEqual(want);
+    await expect.poll(() => look(frame)).toEqual(want);
+    // The zoom and accessibility plugins took the patched-in drawing up as one drawn at load.
+    const engine = audience.locator('.reveal .slides > section').nth(3).locator('.deck-diagram');
+    await expect.poll(() => engine.getAttribute('data-deck-zoom')).not.toBeNull();
+    await expect.poll(() => engine.locator(':scope > svg').getAttribute('aria-describedby')).toBeTruthy();
+    // Its step is a fragment after the two bullets, in the room and in the speaker's frame alike.
+    const stepShown = (target: Page | Frame) => target.evaluate(() => !!document.querySelector('section.present svg [data-deck-step="1"].fragment.visible'));
+    expect(await stepShown(audience)).toBe(false);
+    for (let i = 0; i < 2; i++) await speaker.keyboard.press('ArrowRight');
+    await expect.poll(() => stepShown(frame)).toBe(true);
+    await expect.poll(() => stepShown(audience)).toBe(true);
+    await expect.poll(() => log.some((l) => /talk: diagrams drawn; patched into open pages/.test(l))).toBe(true);
+    expect(log.some((l) => /reload/.test(l))).toBe(false);
+    // A page opened now gets the drawn diagrams in its first answer.
     const later = await (await fetch(server.urls.audience)).text();
     expect(later).not.toContain('data-deck-drawing');
-    expect(later.match(/<svg/g)?.length).toBe(2);
-    await page.close();
+    expect(later.match(/<svg/g)?.length).toBe(3);
+    expect(errors).toEqual([]);
+    await Promise.all([audience.close(), speaker.close()]);
+  });
+
+  it('sends a page served before the drawings the slides it missed: the room its own links, a view its frame markup', async () => {
+    const room = new SimClient(server.port);
+    const hello = (await room.waitFor((m) => m.type === 'hello')) as PresentMessage & { type: 'hello' };
+    expect(hello.drawn).toBeGreaterThan(0);
+    room.send({ type: 'catch-up', from: 0 });
+    const missed = (await room.waitFor((m) => m.type === 'slides')) as PresentMessage & { type: 'slides' };
+    expect(missed.drawn).toBe(hello.drawn);
+    expect(missed.slides).toHaveLength(3);
+    expect(missed.slides.every((s) => /<svg/.test(s.html) && !/data-deck-drawing/.test(s.html))).toBe(true);
+    const engine = (slides: Array<{ html: string }>) => slides.find((s) => s.html.includes('The engine'))!.html;
+    expect(engine(missed.slides)).toMatch(/<img[^>]* src="assets\/dot-[^"]*\.svg"/);
+    // Served after every drawing: nothing to send.
+    room.send({ type: 'catch-up', from: hello.drawn });
+    const view = new SimDriver(server.port, 'not-the-token');
+    await view.claim();
+    view.send({ type: 'catch-up', from: 0 });
+    const framed = ((await view.waitFor((m) => m.type === 'slides')) as PresentMessage & { type: 'slides' }).slides;
+    expect(framed).toHaveLength(3);
+    // The frame has an opaque origin and fetches nothing: its images come inline.
+    expect(engine(framed)).toMatch(/<img[^>]* src="data:image\/svg\+xml/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(room.received.filter((m) => m.type === 'slides')).toHaveLength(1);
+    room.close();
+    view.close();
+  });
+});
+
+describe('deckhand present: Chromium that does not start', () => {
+  it('leaves the diagrams to the viewers’ browsers and has open pages reload once into that build', async () => {
+    const root = makeProject({ 'slides/talk.md': TALK, 'slides/dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>' });
+    const log: string[] = [];
+    // A program that exits at once stands for a browser that fails to start.
+    const server = await startPresentServer({ root, input: 'slides/talk.md', port: 0, chromium: '/bin/false', cacheDir: path.join(root, '.cache'), log: (l) => log.push(l) });
+    try {
+      const page = new SimClient(server.port);
+      const hello = (await page.waitFor((m) => m.type === 'hello')) as PresentMessage & { type: 'hello' };
+      await expect.poll(() => log.some((l) => /left to the viewers' browsers; open pages reload once/.test(l)), { timeout: 20_000 }).toBe(true);
+      await page.waitFor((m) => m.type === 'hello' && m.session !== hello.session);
+      const html = await (await fetch(server.urls.audience)).text();
+      expect(html).not.toContain('data-deck-drawing');
+      expect(html.match(/data-deck-pending/g)?.length).toBe(3);
+      page.close();
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { DiagramRenderer } from '../../src/diagrams/render-diagrams';
 import { DevDeck } from '../../src/server/dev-deck';
 import type { DiagramRef } from '../../src/types';
 import { copyFixture } from '../helpers/fixtures';
-import { one, parsePage } from '../helpers/html';
+import { one, parseFragment, parsePage } from '../helpers/html';
 
 /** A renderer that draws nothing and counts what it was asked to draw. */
 function countingRenderer() {
@@ -71,5 +71,30 @@ describe('DevDeck versions', () => {
     fs.writeFileSync(chapter, text.replace('# Welcome', '# Welcome, versioned'));
     expect((await deck.update(new Set([chapter]), false)).messages).toEqual([expect.objectContaining({ type: 'patch', version: 2 })]);
     expect(version()).toBe('2');
+  });
+});
+
+describe('DevDeck.catchUp', () => {
+  it('brings a page served an older version up to date with the slides changed since, or a reload after a structural change', async () => {
+    const { deck, chapter } = basicDeck();
+    await deck.update(new Set(), true);
+    const served = deck.version;
+    expect(deck.catchUp(served)).toEqual([]);
+    const text = fs.readFileSync(chapter, 'utf8');
+    fs.writeFileSync(chapter, text.replace('# Welcome', '# Welcome, first'));
+    await deck.update(new Set([chapter]), false);
+    fs.writeFileSync(chapter, text.replace('# Welcome', '# Welcome, second'));
+    const { messages } = await deck.update(new Set([chapter]), false);
+    const latest = messages.find((m) => m.type === 'patch')!;
+    // Two saves missed: one patch with the slide as it is now, at the current version.
+    const [caught] = deck.catchUp(served);
+    expect(caught).toMatchObject({ type: 'patch', deck: 'basic', version: deck.version });
+    expect(caught.type === 'patch' && caught.slides).toEqual(latest.type === 'patch' && latest.slides);
+    expect(one(parseFragment(caught.type === 'patch' ? caught.slides[0].html : ''), 'h1').textContent).toBe('Welcome, second');
+    // A page from before the first compile (the error page) or from before a structural change reloads.
+    expect(deck.catchUp(0)).toEqual([{ type: 'reload', deck: 'basic' }]);
+    fs.writeFileSync(chapter, text.replace('# Welcome', '# Welcome\n\n---\n\n# A new slide'));
+    await deck.update(new Set([chapter]), false);
+    expect(deck.catchUp(served)).toEqual([{ type: 'reload', deck: 'basic' }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ServerMessage } from '../../protocol/dev-messages';
+import type { PageRequest, ServerMessage } from '../../protocol/dev-messages';
 import { pluginOf, type DeckPlugin } from '../plugin-registry';
 import { openSocket, type Socket } from '../socket';
 import { CHECKS_PLUGIN, type ChecksPanel } from './checks-panel';
@@ -24,7 +24,7 @@ export class DevClient implements DeckPlugin {
   private deck?: RevealApi;
   private session?: string;
   private readonly overlay = new Overlay();
-  private readonly socket: Socket<never>;
+  private readonly socket: Socket<PageRequest>;
   /** Findings that arrived before the deck (and so the panel) existed. */
   private checks?: ServerMessage & { type: 'checks' };
   /**
@@ -39,7 +39,7 @@ export class DevClient implements DeckPlugin {
     private readonly deckName: string,
     private readonly receiver: boolean,
   ) {
-    this.socket = openSocket<ServerMessage>({
+    this.socket = openSocket<ServerMessage, PageRequest>({
       open: () => document.documentElement.setAttribute('data-deck-dev', 'connected'),
       close: () => document.documentElement.setAttribute('data-deck-dev', 'disconnected'),
       message: (m) => this.handle(m),
@@ -78,7 +78,8 @@ export class DevClient implements DeckPlugin {
         if (this.session && this.session !== m.session) return this.reload(false);
         this.session = m.session;
         const latest = m.versions[this.deckName];
-        if (this.version !== undefined && latest !== undefined && latest !== this.version) this.reload();
+        // Behind (a save, or diagrams drawn, while this page loaded): the server sends what it missed.
+        if (this.version !== undefined && latest !== undefined && latest !== this.version) this.socket.send({ type: 'catch-up', deck: this.deckName, version: this.version });
         return;
       }
       case 'error':

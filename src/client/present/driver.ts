@@ -1,4 +1,4 @@
-import { samePosition, type PresentCommand, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
+import { samePosition, type CatchUpRequest, type PresentCommand, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
 import { openSocket, type Socket } from '../socket';
 import type { FrameDeck } from './frame-deck';
 
@@ -24,7 +24,7 @@ const ANSWER_MS = 4000;
  * commands that made them, so they are never sent back to the server as the presenter's.
  */
 export class Driver {
-  private readonly channel: Socket<PresentCommand>;
+  private readonly channel: Socket<PresentCommand | CatchUpRequest>;
   private seq = 0;
   private unanswered = 0;
   private answerTimer?: ReturnType<typeof setTimeout>;
@@ -47,9 +47,11 @@ export class Driver {
     private readonly deck: FrameDeck,
     private readonly token: string,
     private readonly hooks: DriverHooks,
+    /** The deck frames the page shows (the driven one among them): diagrams drawn later are patched into each. */
+    private readonly frames: FrameDeck[] = [deck],
   ) {
     deck.onMove((cause) => this.onDeckMove(cause));
-    this.channel = openSocket<PresentMessage, PresentCommand>({
+    this.channel = openSocket<PresentMessage, PresentCommand | CatchUpRequest>({
       open: () => this.claim(),
       close: () => {
         // Moves in flight may be lost with the socket: where the room is comes from the server again.
@@ -73,9 +75,17 @@ export class Driver {
 
   private handle(m: PresentMessage): void {
     switch (m.type) {
-      case 'hello':
+      case 'hello': {
         if (this.session && this.session !== m.session) location.reload();
         this.session = m.session;
+        // A frame served before some diagrams were drawn: the server sends their slides.
+        if (m.drawn > this.framesDrawn()) this.catchUp();
+        return;
+      }
+      case 'slides':
+        // The room's markup, sent before the server had this page's claim: ask again for the frames'.
+        if (!m.frames) this.catchUp();
+        else for (const f of this.frames) f.patch(m.slides, m.drawn);
         return;
       case 'position':
         this.live = m.position;
@@ -105,6 +115,14 @@ export class Driver {
         this.hooks.timer(m.elapsedMs);
         return;
     }
+  }
+
+  private framesDrawn(): number {
+    return Math.min(...this.frames.map((f) => f.drawn));
+  }
+
+  private catchUp(): void {
+    this.channel.send({ type: 'catch-up', from: this.framesDrawn() });
   }
 
   private onDeckMove(cause: number): void {

@@ -1,5 +1,6 @@
-import { samePosition, slideLabel, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
+import { samePosition, slideLabel, type CatchUpRequest, type PresentMessage, type SlidePosition } from '../../protocol/present-messages';
 import { offerPlugin, type DeckPlugin } from '../plugin-registry';
+import { patchSlidesByKey, servedDrawnCount } from '../slide-patch';
 import { openSocket, type Socket } from '../socket';
 import { LiveBadge, type FollowState } from './live-badge';
 import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
@@ -8,7 +9,8 @@ import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
  * The audience page's follow plugin (its bundle is loaded before the runtime, like the dev
  * client's): it follows the live position the server pushes; a viewer who navigates is left
  * alone, with a "Back to live" button; coming back to the live slide, by the button or by hand,
- * follows again. This page never holds the presenter token and sends nothing: it only listens.
+ * follows again. This page never holds the presenter token and sends no command: it listens,
+ * and asks only for the slides whose diagrams were drawn after it was served.
  */
 type RevealApi = import('reveal.js').Api;
 
@@ -20,7 +22,9 @@ const isProjector = /[?&]projector\b/.test(location.search);
 export class FollowPlugin implements DeckPlugin {
   readonly id = 'deckhand-follow';
   private deck?: RevealApi;
-  private socket?: Socket<never>;
+  private socket?: Socket<CatchUpRequest>;
+  /** Drawing updates this page shows: served with, then each `slides` message's. */
+  private drawn = servedDrawnCount();
   private badge?: LiveBadge;
   private live?: SlidePosition;
   private version = -1;
@@ -54,7 +58,7 @@ export class FollowPlugin implements DeckPlugin {
 
   private connect(): void {
     this.render();
-    this.socket = openSocket<PresentMessage>({
+    this.socket = openSocket<PresentMessage, CatchUpRequest>({
       open: () => {
         this.connected = true;
         this.version = -1; // a restarted server counts anew; its first message is the live position
@@ -74,6 +78,12 @@ export class FollowPlugin implements DeckPlugin {
       // Another build of the deck: reload, and the new page jumps to the live slide.
       if (this.session && this.session !== m.session) location.reload();
       this.session = m.session;
+      // Diagrams drawn while this page loaded (or while it was offline): the server sends their slides.
+      if (m.drawn > this.drawn) this.socket?.send({ type: 'catch-up', from: this.drawn });
+    } else if (m.type === 'slides') {
+      // Always applied: an answer to `catch-up` may come after a broadcast it includes, never before one it lacks.
+      patchSlidesByKey(this.deck, m.slides);
+      this.drawn = Math.max(this.drawn, m.drawn);
     } else if (m.type === 'position' && m.version > this.version) {
       this.version = m.version;
       this.live = m.position;

@@ -2,6 +2,7 @@ import { samePosition } from '../../protocol/present-messages';
 import { parseFrameCommand, type DeckFacts, type FrameCommand, type FrameEvent, type FrameSnapshot } from './frame-messages';
 import { offerPlugin, pluginOf, type DeckPlugin } from '../plugin-registry';
 import { READY_PLUGIN, type ReadyPlugin } from '../ready-plugin';
+import { patchSlidesByKey, servedDrawnCount } from '../slide-patch';
 import { MOVE_EVENTS, moveTo, positionOf } from './reveal-position';
 
 /**
@@ -34,7 +35,7 @@ export class FrameBridgePlugin implements DeckPlugin {
       .then(() => {
         if (this.deck !== deck) return; // destroyed meanwhile
         this.ready = true;
-        this.post({ deckhand: 'ready', facts: factsOf(deck), snapshot: this.snapshot(0) });
+        this.post({ deckhand: 'ready', facts: factsOf(deck), snapshot: this.snapshot(0), drawn: servedDrawnCount() });
       });
   }
 
@@ -111,6 +112,9 @@ function run(deck: RevealApi, c: FrameCommand): boolean | undefined {
       deck.next();
       return samePosition(positionOf(deck), here);
     }
+    case 'patch':
+      patchSlidesByKey(deck, c.slides);
+      return undefined;
   }
 }
 

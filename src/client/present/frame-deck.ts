@@ -1,4 +1,4 @@
-import type { SlidePosition } from '../../protocol/present-messages';
+import type { SlideHtml, SlidePosition } from '../../protocol/present-messages';
 import { parseFrameEvent, type DeckFacts, type FrameCommand, type FrameRequest, type FrameSnapshot } from './frame-messages';
 
 /**
@@ -16,6 +16,8 @@ export class FrameDeck {
     private readonly target: Window,
     readonly facts: DeckFacts,
     private snapshot: FrameSnapshot,
+    /** Drawing updates the frame shows: its page's, then each patch's. */
+    public drawn: number,
   ) {}
 
   /** Where the deck was at its last snapshot. */
@@ -57,6 +59,11 @@ export class FrameDeck {
   triggerKey(keyCode: number): void {
     this.send({ deckhand: 'key', keyCode });
   }
+  /** Replaces slides whose diagrams were drawn (`drawn`: the deck's count after them), the deck staying where it is. */
+  patch(slides: SlideHtml[], drawn: number): void {
+    this.send({ deckhand: 'patch', slides });
+    this.drawn = Math.max(this.drawn, drawn);
+  }
   /** Shows the step after `position`; resolves with whether `position` is the deck's last step. */
   async preview(position: SlidePosition): Promise<boolean> {
     return !!(await this.send({ deckhand: 'preview', position }).answer).atEnd;
@@ -89,7 +96,7 @@ export class FrameDeck {
         const m = parseFrameEvent(e.data);
         if (!m) return;
         if (deck) deck.update(m.snapshot);
-        else if (m.deckhand === 'ready') resolve((deck = new FrameDeck(frame.contentWindow, m.facts, m.snapshot)));
+        else if (m.deckhand === 'ready') resolve((deck = new FrameDeck(frame.contentWindow, m.facts, m.snapshot, m.drawn)));
       });
       frame.src = url;
     });

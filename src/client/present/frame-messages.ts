@@ -1,4 +1,4 @@
-import type { SlidePosition } from '../../protocol/present-messages';
+import type { SlideHtml, SlidePosition } from '../../protocol/present-messages';
 
 /**
  * What the speaker view and the remote say to the deck in their sandboxed frames, and back,
@@ -28,7 +28,8 @@ export interface DeckFacts {
   defaultTiming?: number | string;
 }
 
-export type FrameEvent = { deckhand: 'ready'; facts: DeckFacts; snapshot: FrameSnapshot } | { deckhand: 'state'; snapshot: FrameSnapshot };
+/** `drawn`: the drawing updates the frame's page was served with (see `hello` in present-messages.ts). */
+export type FrameEvent = { deckhand: 'ready'; facts: DeckFacts; snapshot: FrameSnapshot; drawn: number } | { deckhand: 'state'; snapshot: FrameSnapshot };
 
 /** The whitelist the frame obeys. Every command has an id, echoed as the `cause` of the snapshot after it. */
 export type FrameCommand =
@@ -38,7 +39,9 @@ export type FrameCommand =
   | { deckhand: 'toggle-pause'; id: number; paused?: boolean }
   | { deckhand: 'key'; id: number; keyCode: number }
   /** Moves to `position` (unpaused), steps once, and says whether that was the last step. */
-  | { deckhand: 'preview'; id: number; position: SlidePosition };
+  | { deckhand: 'preview'; id: number; position: SlidePosition }
+  /** Slides whose diagrams were drawn, in the frame's markup: replaced in place, the deck staying where it is. */
+  | { deckhand: 'patch'; id: number; slides: SlideHtml[] };
 
 /** Without the id, for callers that let the proxy number their commands. */
 export type FrameRequest = WithoutId<FrameCommand>;
@@ -61,6 +64,11 @@ export function parseFrameCommand(data: unknown): FrameCommand | undefined {
       const position = parsePosition(data.position);
       return position ? { deckhand: data.deckhand, id, position } : undefined;
     }
+    case 'patch': {
+      const slides = data.slides;
+      if (!Array.isArray(slides) || !slides.every((s) => isRecord(s) && typeof s.key === 'string' && typeof s.html === 'string')) return undefined;
+      return { deckhand: 'patch', id, slides: slides.map((s: Record<string, string>) => ({ key: s.key, html: s.html })) };
+    }
     default:
       return undefined;
   }
@@ -77,7 +85,7 @@ export function parseFrameEvent(data: unknown): FrameEvent | undefined {
   const facts: DeckFacts = { attributes: attributes as DeckFacts['attributes'] };
   if (isTiming(totalTime)) facts.totalTime = totalTime;
   if (isTiming(defaultTiming)) facts.defaultTiming = defaultTiming;
-  return { deckhand: 'ready', facts, snapshot };
+  return { deckhand: 'ready', facts, snapshot, drawn: isCount(data.drawn) ? data.drawn : 0 };
 }
 
 function parseSnapshot(x: unknown): FrameSnapshot | undefined {

@@ -33,7 +33,7 @@ async function start(): Promise<void> {
     },
     timer: (ms) => clock.setElapsed(ms),
     remote: (info) => showRemoteLink(info),
-  });
+  }, [current, next]);
   byId('deck-present-reset').addEventListener('click', () => driver.resetTimer());
   forwardKeys(current, notesSize(notes, byId('deck-present-notes-smaller'), byId('deck-present-notes-larger'), byId('deck-present-notes-size')));
   showNotes(notes, current);
