@@ -323,8 +323,11 @@ export class DiagramRenderer {
   }
 
   private canLaunch(): boolean {
-    return !this.closed && !!this.options.chromium && fs.existsSync(this.options.chromium);
+    return !this.closed && !this.launchFailed && !!this.options.chromium && fs.existsSync(this.options.chromium);
   }
+
+  /** Chromium was there but did not start: later compiles leave diagrams to the viewer's browser at once, not after trying again. */
+  private launchFailed = false;
 
   private startThread(): RenderThread {
     return (this.thread ??= new RenderThread({ mermaidFile: MERMAID_BROWSER_FILE, mermaidVersion: mermaidVersionOnce() }));
@@ -345,6 +348,7 @@ export class DiagramRenderer {
       } catch (e) {
         // Closed while starting (a build that stopped on errors): nothing to report.
         if (this.closed) return null;
+        this.launchFailed = true;
         return this.noBrowser(`Chromium at ${path} did not start (${(e as Error).message.split('\n')[0]})`);
       }
     }

@@ -54,8 +54,10 @@ export class TalkDeck {
     private readonly renderer: DiagramRenderer,
     public compiled: CompiledDeck,
     private readonly hooks: TalkDeckHooks,
+    private readonly log: (line: string) => void,
   ) {
-    this.batches = new DrawingBatches(() => this.update());
+    // A failed update must not end the talk: the pages keep their placeholders, the speaker hears why.
+    this.batches = new DrawingBatches(() => this.update().catch((e: Error) => this.log(`deckhand: could not patch drawn diagrams into open pages: ${e.message}`)));
   }
 
   /** Compiles the talk's deck (placeholders for diagrams not in the cache); refuses a deck with errors. */
@@ -82,7 +84,7 @@ export class TalkDeck {
       await renderer.close();
       throw e;
     }
-    const talk = (made.talk = new TalkDeck(source, env, renderer, compiled, hooks));
+    const talk = (made.talk = new TalkDeck(source, env, renderer, compiled, hooks, options.log));
     const drawn = compiled.diagramsDrawn;
     if (!drawn) {
       talk.finished = true;
