@@ -1,5 +1,3 @@
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,8 +13,7 @@ export default defineConfig({
     // It finds them by the line each test is declared on, hence the task locations.
     reporters: ['default', './test/helpers/browser-skips-reporter.ts'],
     includeTaskLocation: true,
-    // Test projects without a package.json keep their caches in the user's cache folder: point
-    // that at a temp folder, so test runs never fill the real one.
-    env: { XDG_CACHE_HOME: path.join(os.tmpdir(), 'deckhand-test-cache') },
+    // The run's temp folder and caches (see the file).
+    globalSetup: ['./test/helpers/global-setup.ts'],
   },
 });
