@@ -23,9 +23,14 @@ export function parseSections(html: string): DocumentFragment {
 
 /** Patches slides addressed by their `data-deck-key`: a talk's pages, whose slides never move. */
 export function patchSlidesByKey(deck: RevealApi, slides: SlideHtml[]): void {
+  patchSlidesNamed(deck, 'data-deck-key', slides.map((s) => ({ name: s.key, html: s.html })));
+}
+
+/** Patches the slides whose `attribute` has each name; slides no longer there are skipped. */
+export function patchSlidesNamed(deck: RevealApi, attribute: 'data-deck-key' | 'data-deck-id', slides: Array<{ name: string; html: string }>): void {
   const found: SectionPatch[] = [];
   for (const s of slides) {
-    const section = document.querySelector<HTMLElement>(`.reveal .slides section[data-deck-key="${CSS.escape(s.key)}"]`);
+    const section = document.querySelector<HTMLElement>(`.reveal .slides section[${attribute}="${CSS.escape(s.name)}"]`);
     if (section) found.push({ section, html: s.html });
   }
   patchSections(deck, found);

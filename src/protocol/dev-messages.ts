@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic';
+import { jsonObject } from './json-object';
 
 /** One slide's new markup, addressed by its stable identity. */
 export interface SlidePatch {
@@ -36,14 +37,9 @@ export interface PageRequest {
 
 /** Parses what a page sent; anything that is not exactly a request is `undefined` (ignored). */
 export function parsePageRequest(raw: string): PageRequest | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { type, deck, version } = data as Record<string, unknown>;
+  const data = jsonObject(raw);
+  if (!data) return undefined;
+  const { type, deck, version } = data;
   if (type !== 'catch-up' || typeof deck !== 'string' || !Number.isSafeInteger(version) || (version as number) < 0) return undefined;
   return { type, deck, version: version as number };
 }

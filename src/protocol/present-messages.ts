@@ -3,6 +3,7 @@
  * (`/_deckhand/ws`), as typed unions shared by both sides. Page → server messages are
  * commands; only a page holding the presenter token can have one accepted.
  */
+import { jsonObject } from './json-object';
 
 /** A place in the deck, as reveal.js counts it: horizontal, vertical, fragment (-1: none shown). */
 export interface SlidePosition {
@@ -55,13 +56,8 @@ export interface CatchUpRequest {
 
 /** Parses a catch-up request; anything else is `undefined` (and may be a command). */
 export function parseCatchUp(raw: string): CatchUpRequest | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  return isRecord(data) && data.type === 'catch-up' && isCount(data.from) ? { type: 'catch-up', from: data.from } : undefined;
+  const data = jsonObject(raw);
+  return data && data.type === 'catch-up' && isCount(data.from) ? { type: 'catch-up', from: data.from } : undefined;
 }
 
 /** Everything a page may ask; each carries the presenter token and a sequence number, growing per page. */
@@ -75,13 +71,8 @@ const MAX_INDEX = 100_000;
 
 /** Parses what a socket sent; anything that is not exactly a command is `undefined` (refused as invalid). */
 export function parseCommand(raw: string): PresentCommand | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(data) || typeof data.token !== 'string' || !isCount(data.seq)) return undefined;
+  const data = jsonObject(raw);
+  if (!data || typeof data.token !== 'string' || !isCount(data.seq)) return undefined;
   const { token, seq } = data;
   switch (data.type) {
     case 'claim':
@@ -103,12 +94,8 @@ export function parseCommand(raw: string): PresentCommand | undefined {
 
 /** The sequence number of whatever was sent, if it has one: a refusal names what it refuses. */
 export function commandSeq(raw: string): number {
-  try {
-    const data: unknown = JSON.parse(raw);
-    return isRecord(data) && isCount(data.seq) ? data.seq : 0;
-  } catch {
-    return 0;
-  }
+  const data = jsonObject(raw);
+  return data && isCount(data.seq) ? data.seq : 0;
 }
 
 export function samePosition(a: SlidePosition | undefined, b: SlidePosition | undefined): boolean {

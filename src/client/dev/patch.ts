@@ -1,5 +1,5 @@
 import type { SlidePatch } from '../../protocol/dev-messages';
-import { notifyNotes, parseSections, patchSections, steps, type SectionPatch } from '../slide-patch';
+import { notifyNotes, parseSections, patchSlidesNamed, steps } from '../slide-patch';
 
 type RevealApi = import('reveal.js').Api;
 
@@ -22,12 +22,7 @@ function restore(deck: RevealApi, place: ReturnType<typeof currentPlace>): void 
  * fragment step (see `patchSections` for what is deliberately not done).
  */
 export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
-  const found: SectionPatch[] = [];
-  for (const patch of slides) {
-    const section = document.querySelector<HTMLElement>(`.reveal .slides section[data-deck-id="${CSS.escape(patch.id)}"]`);
-    if (section) found.push({ section, html: patch.html });
-  }
-  patchSections(deck, found);
+  patchSlidesNamed(deck, 'data-deck-id', slides.map((p) => ({ name: p.id, html: p.html })));
 }
 
 /** Slides were added, removed or moved: swap them all and find the viewer's slide by identity. */
