@@ -3,7 +3,7 @@ import { diagramSlot, joinParts } from '../render/html-parts';
 import { attributeString, encodeAttribute } from '../render/html-tokens';
 import { escapeHtml } from '../render/escape';
 import type { DiagramRef, DiagramResult, HtmlPart, RenderedDeck, RenderedSlide } from '../types';
-import { placeSvg } from './diagram-svg';
+import { placeSvg, svgRootId } from './diagram-svg';
 import { relativeLinks, type PageLinks } from './page-links';
 
 export type { PageLinks } from './page-links';
@@ -64,6 +64,23 @@ ${scripts}${p.extraScripts ?? ''}${mermaidTag}<script src="${url('deckhand.js')}
 </body>
 </html>
 `;
+}
+
+/**
+ * The SVG root ids of a slide's drawn diagrams, in order: what a later copy of the same diagram is
+ * renamed against (see `placeSvg`). A slide rendered alone (a patch in `dev` or a talk) gets those
+ * of every slide before it as `usedIds`, so its SVGs come out as in the whole page: two copies of
+ * one diagram sharing ids lose their arrowheads when the first copy's slide is not displayed.
+ */
+export function placedDiagramIds(slide: RenderedSlide, diagrams: PageInputs['diagrams']): string[] {
+  const ids: string[] = [];
+  for (const part of slide.body) {
+    if (typeof part === 'string' || !('diagram' in part)) continue;
+    const result = diagrams.get(part.diagram);
+    const id = result?.kind === 'svg' ? svgRootId(result.svg) : undefined;
+    if (id) ids.push(id);
+  }
+  return ids;
 }
 
 /** The inside of `.slides`: every stack, with vertical slides nested in their parent section. */

@@ -18,8 +18,8 @@ export interface SvgPlacement {
  */
 export function placeSvg(svg: string, p: SvgPlacement): string {
   // Only a repeated diagram needs more than its root tag read.
-  const first = scanHtml(svg, true).tags[0];
-  if (!first || first.name !== 'svg') return svg;
+  const first = rootTag(svg);
+  if (!first) return svg;
   const rootId = first.attributes.id;
   const repeated = rootId !== undefined && p.usedIds.has(rootId);
   if (rootId) p.usedIds.add(rootId);
@@ -45,6 +45,16 @@ export function placeSvg(svg: string, p: SvgPlacement): string {
 }
 
 /** New names for every id the SVG defines: the root's prefix gets the suffix (`r_marker` → `r-2_marker`). */
+/** The id of an SVG's root element: what tells a repeated diagram (see `placeSvg`). */
+export function svgRootId(svg: string): string | undefined {
+  return rootTag(svg)?.attributes.id;
+}
+
+function rootTag(svg: string): StartTag | undefined {
+  const first = scanHtml(svg, true).tags[0];
+  return first?.name === 'svg' ? first : undefined;
+}
+
 function renames(tags: StartTag[], rootId: string, suffix: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const t of tags) {

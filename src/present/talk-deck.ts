@@ -1,4 +1,4 @@
-import { renderSection, type PageLinks } from '../assemble/deck-page';
+import { placedDiagramIds, renderSection, type PageLinks } from '../assemble/deck-page';
 import { compileDeck, type CompileEnv, type CompiledDeck } from '../compile-deck';
 import { DeckhandError, hasErrors } from '../diagnostics';
 import { DiagramRenderer, type DrawProgress } from '../diagrams/render-diagrams';
@@ -10,6 +10,17 @@ import type { RenderCache } from '../render/render-deck';
 import type { SplitCache } from '../parse/parse-deck';
 import { DrawingBatches } from '../server/drawing-batches';
 import type { DeckSource, RenderedSlide } from '../types';
+
+/** For each of `wanted`, the diagram SVG ids of the deck's slides before it (one pass over the deck). */
+function earlierDiagramIds(compiled: CompiledDeck, wanted: ReadonlySet<RenderedSlide>): Map<RenderedSlide, Set<string>> {
+  const seen = new Set<string>();
+  const out = new Map<RenderedSlide, Set<string>>();
+  for (const s of compiled.deck.stacks.flat()) {
+    if (wanted.has(s)) out.set(s, new Set(seen));
+    for (const id of placedDiagramIds(s, compiled.page.diagrams)) seen.add(id);
+  }
+  return out;
+}
 
 /** Slides whose diagrams were drawn, as the room's pages and as the views' deck frame show them. */
 export interface DrawnSlides {
@@ -148,9 +159,13 @@ export class TalkDeck {
     // The frame's page carries its images as data: URLs (it cannot fetch); made only for slides with images.
     let frameLinks: PageLinks | undefined;
     const update: DrawnSlides = { drawn, room: [], frames: [] };
+    const earlier = earlierDiagramIds(compiled, new Set(slides));
     for (const s of slides) {
-      const room = renderSection(s, { ...inputs, links: this.hooks.roomLinks });
-      const frames = s.assets.length ? renderSection(s, { ...inputs, links: (frameLinks ??= bundleLinks(bundleCompiledDeck(this.source, compiled), compiled.page.runtime)) }) : room;
+      // As in the whole page: a diagram an earlier slide already shows is drawn with renamed ids.
+      // (renderSection adds the slide's own ids to the set it is given: each render gets a copy.)
+      const usedIds = () => new Set(earlier.get(s));
+      const room = renderSection(s, { ...inputs, usedIds: usedIds(), links: this.hooks.roomLinks });
+      const frames = s.assets.length ? renderSection(s, { ...inputs, usedIds: usedIds(), links: (frameLinks ??= bundleLinks(bundleCompiledDeck(this.source, compiled), compiled.page.runtime)) }) : room;
       this.changedAt.set(s.key, drawn);
       this.latest.set(s.key, { room, frames });
       update.room.push({ key: s.key, html: room });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { assembleDeckPage, renderSection, renderSlidesHtml, type PageInputs } from '../assemble/deck-page';
+import { assembleDeckPage, placedDiagramIds, renderSection, renderSlidesHtml, type PageInputs } from '../assemble/deck-page';
 import { compileDeck, type CompileEnv, type CompiledDeck } from '../compile-deck';
 import { DeckhandError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics';
 import { readDeck } from '../load/find-decks';
@@ -102,8 +102,10 @@ export class DevDeck {
     const edited = new Set([...changed, ...this.editedWhileDrawing]);
     this.editedWhileDrawing = next.diagramsDrawn ? edited : new Set();
     const touchedIds = new Set(slides.filter((s) => touches(s, edited)).map((s) => slideIds.get(s.key)!));
+    // Diagram SVG ids on the slides before each one: a later copy of a diagram is renamed, as in the whole page.
+    const earlierIds = new Set<string>();
     const shown: ShownDeck = {
-      slides: slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: this.section(s, ids[i], page) })),
+      slides: slides.map((s, i) => ({ id: ids[i], hash: fingerprints[i].hash, file: s.file, html: this.section(s, ids[i], page, earlierIds) })),
       shape: next.deck.stacks.map((s) => s.length).join(','),
       pageKey: JSON.stringify([next.title, next.page.reveal, next.page.mermaid]),
       style: next.style && { id: next.style.id, name: next.style.name },
@@ -222,7 +224,7 @@ export class DevDeck {
   // Unchanged slides come back from the render cache as the same objects: their markup and
   // hash are reused, so an edit costs the changed slide, not the whole deck.
   private readonly hashes = new WeakMap<RenderedSlide, string>();
-  private readonly sections = new WeakMap<RenderedSlide, { id: string; html: string; svgs: unknown[] }>();
+  private readonly sections = new WeakMap<RenderedSlide, { id: string; html: string; svgs: unknown[]; repeats: string }>();
 
   private fingerprint(s: RenderedSlide): string {
     let h = this.hashes.get(s);
@@ -230,16 +232,23 @@ export class DevDeck {
     return h;
   }
 
-  private section(s: RenderedSlide, id: string, page: PageInputs): string {
+  /** `earlierIds`: the SVG ids of the slides before this one; this slide's are added. */
+  private section(s: RenderedSlide, id: string, page: PageInputs, earlierIds: Set<string>): string {
     const svgs = s.diagrams.map((d) => {
       const r = page.diagrams.get(d.id);
       return r?.kind === 'svg' ? r.svg : r;
     });
+    const placed = s.diagrams.length ? placedDiagramIds(s, page.diagrams) : [];
+    // Which of its diagrams an earlier slide already shows: those are renamed.
+    const repeats = placed.filter((d) => earlierIds.has(d)).join(' ');
     const hit = this.sections.get(s);
-    if (hit && hit.id === id && svgs.every((v, i) => v === hit.svgs[i])) return hit.html;
-    const html = renderSection(s, page);
-    this.sections.set(s, { id, html, svgs });
-    return html;
+    let html = hit?.html;
+    if (!hit || hit.id !== id || hit.repeats !== repeats || !svgs.every((v, i) => v === hit.svgs[i])) {
+      html = renderSection(s, { ...page, usedIds: new Set(earlierIds) });
+      this.sections.set(s, { id, html, svgs, repeats });
+    }
+    for (const d of placed) earlierIds.add(d);
+    return html!;
   }
 
   private fail(diagnostics: Diagnostic[]) {

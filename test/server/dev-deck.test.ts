@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiagramRenderer } from '../../src/diagrams/render-diagrams';
@@ -96,5 +97,37 @@ describe('DevDeck.catchUp', () => {
     fs.writeFileSync(chapter, text.replace('# Welcome', '# Welcome\n\n---\n\n# A new slide'));
     await deck.update(new Set([chapter]), false);
     expect(deck.catchUp(served)).toEqual([{ type: 'reload', deck: 'basic' }]);
+  });
+});
+
+describe('DevDeck with the same diagram on two slides', () => {
+  it('patches the later copy with renamed ids, as the whole page has it: shared ids lose the arrowheads', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-twice-'));
+    const file = path.join(root, 'slides', 'twice.md');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const diagram = '```mermaid\nflowchart LR\n  A --> B\n```';
+    fs.writeFileSync(file, `# One\n\n${diagram}\n\n---\n\n# Two\n\n---\n\n# Three\n\n${diagram}\n`);
+    // Drawn as mermaid draws one diagram: the same ids every time, a marker referenced by id.
+    const svg = '<svg id="deck-m-same" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><marker id="deck-m-same_arrow"></marker></defs><path d="M0 0" marker-end="url(#deck-m-same_arrow)"></path></svg>';
+    const renderer = {
+      prepare() {},
+      async render(refs: DiagramRef[]) {
+        return { results: new Map(refs.map((r) => [r.id, { kind: 'svg', svg }])), diagnostics: [], rendered: 0, cached: refs.length };
+      },
+    } as unknown as DiagramRenderer;
+    const deck = new DevDeck(file, 'twice', { root, cacheDir: path.join(root, '.cache'), diagrams: renderer });
+    await deck.update(new Set(), true);
+    const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]).filter((id) => id.startsWith('deck-m-'));
+    const page = ids(deck.page() ?? "");
+    expect(new Set(page).size).toBe(page.length);
+    // An edit of the third slide sends it alone.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('# Three', '# Three, edited'));
+    const { messages } = await deck.update(new Set([file]), false);
+    const patch = messages.find((m) => m.type === 'patch');
+    expect(patch?.type === 'patch' && patch.slides.length).toBe(1);
+    const patched = patch?.type === 'patch' ? ids(patch.slides[0].html) : [];
+    expect(patched.length).toBe(2);
+    expect(patched.filter((id) => page.slice(0, 2).includes(id))).toEqual([]);
+    expect(patch?.type === 'patch' && patch.slides[0].html).toContain(`url(#${patched[1]})`);
   });
 });
