@@ -75,28 +75,34 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     await browser?.close();
   });
 
-  it('patches drawn diagrams into the audience and the speaker view without a reload, on the live slide and fragment', async () => {
+  it('patches drawn diagrams into the audience, the speaker view and the remote without a reload, on the live slide and fragment', async () => {
     const first = await (await fetch(server.urls.audience)).text();
     expect(first.match(/data-deck-drawing/g)?.length).toBe(3);
     const errors: string[] = [];
     const audience = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const speaker = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    for (const p of [audience, speaker]) p.on('pageerror', (e) => errors.push(e.message));
-    await Promise.all([audience.goto(server.urls.audience), speaker.goto(server.urls.speaker)]);
+    const remote = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const p of [audience, speaker, remote]) p.on('pageerror', (e) => errors.push(e.message));
+    await Promise.all([audience.goto(server.urls.audience), speaker.goto(server.urls.speaker), remote.goto(server.urls.remote)]);
     await audience.waitForSelector('html[data-deck-follow=live]');
     await speaker.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
+    await remote.waitForSelector('html[data-deck-driver=driving][data-deck-view-ready]');
     // To the engine slide's first fragment, while its diagram is still a placeholder.
     for (let i = 0; i < 4; i++) await speaker.keyboard.press('ArrowRight');
     const frame = (await (await speaker.$('#deck-present-current'))!.contentFrame())!;
+    const phone = (await (await remote.$('#deck-present-current'))!.contentFrame())!;
     await expect.poll(() => look(audience)).toMatchObject({ h: 3, f: 0 });
+    await expect.poll(() => look(phone)).toMatchObject({ h: 3, f: 0 });
     expect(await look(frame)).toMatchObject({ drawn: false, h: 3, f: 0 });
+    expect(await look(phone)).toMatchObject({ drawn: false });
     expect(await look(audience)).toMatchObject({ drawn: false });
-    for (const target of [audience, frame]) await target.evaluate(() => ((window as unknown as Marked).marker = 1));
+    for (const target of [audience, frame, phone]) await target.evaluate(() => ((window as unknown as Marked).marker = 1));
 
     await audience.waitForFunction(() => !document.querySelector('[data-deck-drawing]'), undefined, { timeout: 60_000 });
     const want = { drawn: true, h: 3, f: 0, marker: 1, visible: 1 };
     expect(await look(audience)).toEqual(want);
     await expect.poll(() => look(frame)).toEqual(want);
+    await expect.poll(() => look(phone)).toEqual(want);
     // The zoom and accessibility plugins took the patched-in drawing up as one drawn at load.
     const engine = audience.locator('.reveal .slides > section').nth(3).locator('.deck-diagram');
     await expect.poll(() => engine.getAttribute('data-deck-zoom')).not.toBeNull();
@@ -114,7 +120,7 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     expect(later).not.toContain('data-deck-drawing');
     expect(later.match(/<svg/g)?.length).toBe(3);
     expect(errors).toEqual([]);
-    await Promise.all([audience.close(), speaker.close()]);
+    await Promise.all([audience.close(), speaker.close(), remote.close()]);
   });
 
   it('sends a page served before the drawings the slides it missed: the room its own links, a view its frame markup', async () => {
