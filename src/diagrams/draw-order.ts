@@ -5,18 +5,12 @@
  * that runs out takes work from the end of the fullest other one.
  */
 
-/** The diagram's kind: its first word after any front matter and `%%` lines. */
-export function diagramKind(code: string): string {
-  const body = code.replace(/^\s*---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '');
-  for (const line of body.split('\n')) {
-    const text = line.trim();
-    if (text && !text.startsWith('%%')) return text.split(/\s/)[0];
-  }
-  return '';
-}
-
-/** Splits the items into `count` lanes of about equal length, each holding as few kinds as sorting by kind allows. */
+/**
+ * Splits the items into `count` lanes of about equal length, each holding as few kinds as sorting
+ * by kind allows. One lane keeps the deck's order: the dev server patches drawings in as they come.
+ */
 export function lanesByKind<T>(items: readonly T[], kindOf: (item: T) => string, count: number): T[][] {
+  if (count <= 1) return [[...items]];
   const sorted = items.map((item, i) => ({ item, kind: kindOf(item), i })).sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.i - b.i));
   const lanes: T[][] = [];
   for (let k = 0; k < count; k++) {

@@ -12,7 +12,8 @@ import { DEFAULTS } from '../options';
 import { countCachedDiagrams, diagramKey, openDiagramCache } from './cache';
 import type { ThemeAssets } from './render-assets';
 import { RemotePage, RenderThread } from './render-thread';
-import { diagramKind, lanesByKind, takeNext } from './draw-order';
+import { lanesByKind, takeNext } from './draw-order';
+import { diagramKeyword } from './steps/split-steps';
 import { stepPlanOf } from './steps/ref-plan';
 import { setsOwnTheme, withDerivedTheme } from './palette';
 
@@ -211,7 +212,7 @@ export class DiagramRenderer {
       this.options.onDrawn?.({ ...this.progress, file: m.ref.origin.file });
     };
     const pages = queue.length ? this.pagesFor(theme, queue.length) : [];
-    const lanes = lanesByKind(queue, (m) => diagramKind(m.ref.code), pages.length);
+    const lanes = lanesByKind(queue, (m) => diagramKeyword(m.ref.code), pages.length);
     // Each page draws as soon as it is ready; one that never is (no Chromium) leaves its share to the others.
     const opened = await Promise.all(
       pages.map(async (pending, lane) => {

@@ -22,16 +22,27 @@ export interface SplitSource {
 // Only this exact comment marks a step, so a deck's source stays portable to any Mermaid tool.
 const MARKER = /^\s*%%\s*step(\s+focus)?\s*$/;
 
+/** The first line after a YAML front matter block (`---` … `---`): it configures mermaid and declares nothing. */
+function bodyStart(all: string[]): number {
+  if (all[0]?.trim() !== '---') return 0;
+  const close = all.findIndex((l, n) => n > 0 && l.trim() === '---');
+  return close > 0 ? close + 1 : 0;
+}
+
+/** The diagram type word (`flowchart`, `block-beta`, …): the first word after front matter and `%%` lines. */
+export function diagramKeyword(code: string): string {
+  const all = code.split(/\r?\n/);
+  for (let i = bodyStart(all); i < all.length; i++) {
+    const text = all[i].trim().replace(/;+$/, '');
+    if (text && !text.startsWith('%%')) return text.split(/\s+/)[0];
+  }
+  return '';
+}
+
 export function splitSteps(code: string): SplitSource {
   const out: SplitSource = { keyword: '', lines: [], count: 0, focus: [], markers: [] };
   const all = code.split(/\r?\n/);
-  let i = 0;
-  // A YAML front matter block (`---` … `---`) configures mermaid; it declares nothing.
-  if (all[0]?.trim() === '---') {
-    const close = all.findIndex((l, n) => n > 0 && l.trim() === '---');
-    if (close > 0) i = close + 1;
-  }
-  for (; i < all.length; i++) {
+  for (let i = bodyStart(all); i < all.length; i++) {
     const raw = all[i];
     const marker = MARKER.exec(raw);
     if (marker) {
