@@ -54,14 +54,9 @@ export function playwright(): typeof import('playwright-core') {
   return createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 }
 
-/**
- * `ownSignals`: the command handles Ctrl+C and SIGTERM itself and closes the browser in order
- * (the servers). Left to Playwright, its own handler kills Chromium and exits 130 first.
- */
-export async function launchChromium(executablePath: string, ownSignals = false): Promise<Browser> {
-  const { chromium } = playwright();
-  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false } : {};
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...signals });
+/** The browser `check` and `export` measure and print with. */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  return playwright().chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
@@ -71,22 +66,24 @@ export async function launchChromium(executablePath: string, ownSignals = false)
  */
 export interface RenderBrowser {
   context: BrowserContext;
-  /** The profile folder in use, if any. */
-  profile?: string;
   close(): Promise<void>;
 }
 
-export async function launchRenderBrowser(executablePath: string, assets: RenderAssets, profileBase: string | undefined, ownSignals = false): Promise<RenderBrowser> {
+/**
+ * Launched in the render thread, where signals never arrive: Playwright's own Ctrl+C handler stays
+ * off, the main thread closes the browser, or Chromium quits when the process ends (its pipe closes).
+ */
+export async function launchRenderBrowser(executablePath: string, assets: RenderAssets, profileBase: string | undefined): Promise<RenderBrowser> {
   const listening = assets.start();
   const { chromium } = playwright();
   const resolverRule = await listening;
-  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false } : {};
+  const signals = { handleSIGINT: false, handleSIGTERM: false };
   const args = [...CHROMIUM_ARGS, resolverRule];
   const profile = profileBase ? freeProfileSlot(profileBase) : undefined;
   if (profile) {
     try {
       const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, ...signals });
-      return { context, profile, close: () => context.close() };
+      return { context, close: () => context.close() };
     } catch {
       // Taken between the check and the launch, or written by another Chromium version: go on without it.
     }

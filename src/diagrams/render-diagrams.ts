@@ -121,7 +121,7 @@ export class DiagramRenderer {
    */
   expect(guess: number): void {
     if (this.thread || !guess || !this.canLaunch()) return;
-    if (countCachedDiagrams(this.options.cacheDir) >= guess) return;
+    if (this.cachedCount() >= guess) return;
     this.startThread();
   }
 
@@ -134,11 +134,18 @@ export class DiagramRenderer {
   prepare(refs: DiagramRef[]): void {
     if (this.launched || !refs.length || !this.canLaunch()) return;
     const distinct = new Set(refs.map((r) => r.code)).size;
-    // The dev server asks on every edit: the folder is counted again only when the deck gains diagrams.
+    // The dev server asks on every edit: only a deck that gains diagrams is looked at again.
     if (distinct <= this.preparedFor) return;
     this.preparedFor = distinct;
-    if (countCachedDiagrams(this.options.cacheDir) >= distinct) return;
+    if (this.cachedCount() >= distinct) return;
     for (let i = 0; i < this.workersFor(distinct); i++) this.spare.push(this.startPage());
+  }
+
+  /** SVGs in the cache folder: listed once (a build asks twice, the dev server on every new diagram), then counted as they are drawn. */
+  private cachedSvgs?: number;
+
+  private cachedCount(): number {
+    return (this.cachedSvgs ??= countCachedDiagrams(this.options.cacheDir));
   }
 
   async render(refs: DiagramRef[], /** The deck's resolved mermaid config: `resolveDeckOptions().mermaid`. */ deckConfig: Record<string, unknown>, theme: DiagramTheme, request: RenderRequest = {}): Promise<DiagramBatch> {
@@ -203,7 +210,10 @@ export class DiagramRenderer {
     for (const m of queue) this.inflight.set(m.key, new Promise((resolve) => waiting.set(m.key, resolve)));
     const all = unique.map((m) => this.inflight.get(m.key)!);
     const settle = (m: Miss, d: Drawn) => {
-      if (d.svg) this.cache.put(m.key, d.svg);
+      if (d.svg) {
+        this.cache.put(m.key, d.svg);
+        if (this.cachedSvgs !== undefined) this.cachedSvgs++;
+      }
       else if (d.error !== undefined) this.failed.set(m.key, d.error);
       this.inflight.delete(m.key);
       waiting.get(m.key)!(d);

@@ -12,8 +12,8 @@ export interface RenderThreadData {
 
 /** The calls the render thread answers, with their arguments and results. */
 export interface RenderThreadCalls {
-  /** Starts Chromium; answers the profile folder in use, if any. */
-  launch: { args: { chromium: string; profileBase?: string }; result: string | undefined };
+  /** Starts Chromium (with a render profile under `profileBase`, when one is free). */
+  launch: { args: { chromium: string; profileBase?: string }; result: void };
   /** Opens a page with mermaid loaded; answers its number. */
   openPage: { args: Record<string, never>; result: number };
   /** Makes a theme's stylesheet and files available to pages; answers the stylesheet's path. */

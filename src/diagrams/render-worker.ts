@@ -23,10 +23,7 @@ type Handlers = { [K in keyof RenderThreadCalls]: (args: RenderThreadCalls[K]['a
 
 const handlers: Handlers = {
   async launch({ chromium, profileBase }) {
-    // Signals never reach a worker: the main thread closes the renderer, or, when the process
-    // dies, Chromium sees its pipe close and quits by itself.
-    browser = await launchRenderBrowser(chromium, assets, profileBase, true);
-    return browser.profile;
+    browser = await launchRenderBrowser(chromium, assets, profileBase);
   },
   async openPage() {
     if (!browser) throw new Error('Chromium has not been started');
