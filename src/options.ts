@@ -19,6 +19,16 @@ export interface CommonOptions {
   log: (line: string) => void;
   /** Deck settings that win over every deck's front matter (`--theme`, `--highlight-theme`). Default: none. */
   deckOverrides: DeckOverrides;
+  /** Told as each diagram is drawn in Chromium (the CLI's progress line on a terminal). Default: none. */
+  onDiagramDrawn?: (progress: DrawProgress) => void;
+}
+
+export interface DrawProgress {
+  /** Drawn so far, and to draw in all, since the renderer last had nothing to do. */
+  done: number;
+  total: number;
+  /** The file the diagram just drawn comes from. */
+  file: string;
 }
 
 /** The deck settings a command line may force; `revealMd` starts every deck from reveal-md's defaults (`--reveal-md`). */
@@ -36,11 +46,7 @@ export interface BuildOptions extends CommonOptions {
   dev: boolean;
   /** Fail on warnings too (a missing image, say), not only on errors. */
   strict: boolean;
-  /** Told as each diagram is drawn in Chromium (the CLI's progress line on a terminal). Default: none. */
-  onDiagramDrawn?: DiagramDrawnListener;
 }
-
-export type DiagramDrawnListener = (progress: { done: number; total: number; file: string }) => void;
 
 /** Where a server listens. */
 export interface ServeOptions {
@@ -70,8 +76,6 @@ export interface ExportOptions extends CommonOptions {
   force: boolean;
   /** Called as PDF pages are printed. */
   onProgress?: (done: number, total: number) => void;
-  /** Told as each diagram is drawn in Chromium (the CLI's progress line on a terminal). Default: none. */
-  onDiagramDrawn?: DiagramDrawnListener;
 }
 
 /** `deckhand check`. */
@@ -82,8 +86,6 @@ export interface CheckOptions extends CommonOptions {
 
 /** `deckhand present`. */
 export interface PresentOptions extends CommonOptions, ServeOptions {
-  /** Told as each diagram the server draws in the background is done (the CLI's progress line on a terminal). Default: none. */
-  onDiagramDrawn?: DiagramDrawnListener;
   /** The deck: a `.md` file or a folder of chapter files; empty means the only deck under `slides/`. */
   input?: string;
   /** Pick up the saved session (token, slide, timer) when it was last used less than this long ago. 0: always start anew. */

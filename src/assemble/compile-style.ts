@@ -177,7 +177,6 @@ function styleErrors(e: unknown, root: string, themeFile: string): Diagnostic[] 
   });
 }
 
-/** Theme files may come from the project or from Deckhand's own package, never from elsewhere on the machine. */
 function real(file: string): string {
   try {
     return fs.realpathSync(file);
@@ -200,6 +199,7 @@ function deckhandFolders(): string[] {
   return (ownFolders = [packageRoot(), ...found.filter((dir): dir is string => !!dir)].map(real));
 }
 
+/** Theme files may come from the project or from Deckhand's own package, never from elsewhere on the machine. */
 function outsideInputs(inputs: string[], root: string, cacheDir: string | undefined): string[] {
   const own = deckhandFolders();
   const bounds = { root: real(root), cacheDir: cacheDir && real(cacheDir) };

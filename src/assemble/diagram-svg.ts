@@ -44,7 +44,6 @@ export function placeSvg(svg: string, p: SvgPlacement): string {
   return applyEdits(svg, edits);
 }
 
-/** New names for every id the SVG defines: the root's prefix gets the suffix (`r_marker` → `r-2_marker`). */
 /** The id of an SVG's root element: what tells a repeated diagram (see `placeSvg`). */
 export function svgRootId(svg: string): string | undefined {
   return rootTag(svg)?.attributes.id;
@@ -55,6 +54,7 @@ function rootTag(svg: string): StartTag | undefined {
   return first?.name === 'svg' ? first : undefined;
 }
 
+/** New names for every id the SVG defines: the root's prefix gets the suffix (`r_marker` → `r-2_marker`). */
 function renames(tags: StartTag[], rootId: string, suffix: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const t of tags) {

@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { StepPlan } from '../protocol/diagram-steps';
 import type { DiagramRef, DiagramResult } from '../types';
 import { installHint } from './find-chromium';
-import { DEFAULTS } from '../options';
+import { DEFAULTS, type DrawProgress } from '../options';
 import { countCachedDiagrams, diagramKey, openDiagramCache } from './cache';
 import type { ThemeAssets } from './render-assets';
 import { RemotePage, RenderThread } from './render-thread';
@@ -45,13 +45,7 @@ export interface DiagramRendererOptions {
   onDrawn?: (progress: DrawProgress) => void;
 }
 
-export interface DrawProgress {
-  /** Drawn so far, and to draw in all, since the renderer last had nothing to do. */
-  done: number;
-  total: number;
-  /** The file the diagram just drawn comes from. */
-  file: string;
-}
+export type { DrawProgress };
 
 export interface DiagramBatch {
   results: Map<string, DiagramResult>;

@@ -5,7 +5,7 @@ import { compileDeck, type CompiledDeck } from '../compile-deck';
 import { DiagramRenderer } from '../diagrams/render-diagrams';
 import { findDecks } from '../load/find-decks';
 import type { DeckSource } from '../types';
-import type { CommonOptions, DiagramDrawnListener } from '../options';
+import type { CommonOptions } from '../options';
 import type { OutputFile } from '../write/write-output';
 
 /** One compiled deck with every file its built page would load, kept in memory. */
@@ -18,7 +18,7 @@ export interface DeckBundle {
   page: string;
 }
 
-export type BundleEnv = Pick<CommonOptions, 'root' | 'chromium' | 'cacheDir' | 'log'> & Partial<Pick<CommonOptions, 'deckOverrides'>> & { onDiagramDrawn?: DiagramDrawnListener };
+export type BundleEnv = Pick<CommonOptions, 'root' | 'chromium' | 'cacheDir' | 'log' | 'onDiagramDrawn'> & Partial<Pick<CommonOptions, 'deckOverrides'>>;
 
 /**
  * Compiles decks the way `build` does (load → parse → render → diagrams → assemble) without
