@@ -44,10 +44,19 @@ export function placeSvg(svg: string, p: SvgPlacement): string {
   return applyEdits(svg, edits);
 }
 
-/** The id of an SVG's root element: what tells a repeated diagram (see `placeSvg`). */
+/**
+ * The id of an SVG's root element: what tells a repeated diagram (see `placeSvg`). Remembered per
+ * SVG: a patch in `dev` or a talk asks for every diagram slide before the one it renders.
+ */
 export function svgRootId(svg: string): string | undefined {
-  return rootTag(svg)?.attributes.id;
+  if (rootIds.has(svg)) return rootIds.get(svg);
+  if (rootIds.size >= 2000) rootIds.clear();
+  const id = rootTag(svg)?.attributes.id;
+  rootIds.set(svg, id);
+  return id;
 }
+
+const rootIds = new Map<string, string | undefined>();
 
 function rootTag(svg: string): StartTag | undefined {
   const first = scanHtml(svg, true).tags[0];

@@ -10,7 +10,7 @@ import { pluginOf } from './plugin-registry';
 type RevealApi = import('reveal.js').Api;
 
 /** New markup for one section already in the page. */
-export interface SectionPatch {
+interface SectionPatch {
   section: HTMLElement;
   html: string;
 }
@@ -51,7 +51,7 @@ export const steps = (deck: RevealApi) => pluginOf<DiagramStepsPlugin>(deck, DIA
  * slide's element, background or layout is touched (see `syncChanged`). What does not change
  * the patched text on screen (slide events, re-centring) waits for the frame (see below).
  */
-export function patchSections(deck: RevealApi, patches: SectionPatch[]): void {
+function patchSections(deck: RevealApi, patches: SectionPatch[]): void {
   const current = deck.getCurrentSlide();
   const step = deck.getIndices().f ?? -1;
   let nearChanged = false;

@@ -5,6 +5,7 @@ import { Notifier } from '../server/notifier';
 import type { LivePosition } from './position';
 import { commandSeq, parseCatchUp, parseCommand, type PresentCommand, type PresentMessage, type SlideHtml } from '../protocol/present-messages';
 import { isPresenterToken } from './presenter-token';
+import type { DrawnSlides } from './talk-deck';
 import { FanOut } from './fan-out';
 
 export interface ChannelOptions {
@@ -71,7 +72,7 @@ export class PresentChannel {
   }
 
   /** Diagrams were drawn: each page gets its slides in place, the views with their frame's markup. */
-  slidesDrawn(update: { drawn: number; room: SlideHtml[]; frames: SlideHtml[] }): void {
+  slidesDrawn(update: DrawnSlides): void {
     const room = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.room } satisfies PresentMessage);
     const frames = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.frames, frames: true } satisfies PresentMessage);
     for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(this.views.has(ws) ? frames : room);

@@ -50,10 +50,9 @@ export interface TalkDeckHooks {
  * were drawn are handed to `hooks.drawn`. Chromium closes when the last one is drawn.
  */
 export class TalkDeck {
-  /** Updates since the deck was first served: what `hello` tells pages, and what they catch up from. */
-  drawnCount = 0;
-  private readonly changedAt = new Map<string, number>();
-  private readonly latest = new Map<string, { room: string; frames: string }>();
+  /** Each slide drawn into since the deck was first served: at which update, and its markup now. */
+  private readonly changed = new Map<string, { at: number; room: string; frames: string }>();
+  private updates = 0;
   private readonly batches: DrawingBatches;
   private final = false;
   private finished = false;
@@ -113,15 +112,15 @@ export class TalkDeck {
     return talk;
   }
 
-  /** Whether diagrams are still being drawn. */
-  get drawing(): boolean {
-    return !this.finished;
+  /** Updates since the deck was first served: what `hello` tells pages, and what they catch up from. */
+  get drawnCount(): number {
+    return this.updates;
   }
 
   /** The slides changed since a page was served `from` updates, as its kind of page shows them. */
   catchUp(from: number, frames: boolean): SlideHtml[] {
     const slides: SlideHtml[] = [];
-    for (const [key, at] of this.changedAt) if (at > from) slides.push({ key, html: this.latest.get(key)![frames ? 'frames' : 'room'] });
+    for (const [key, c] of this.changed) if (c.at > from) slides.push({ key, html: frames ? c.frames : c.room });
     return slides;
   }
 
@@ -154,7 +153,7 @@ export class TalkDeck {
   }
 
   private record(slides: RenderedSlide[], compiled: CompiledDeck): DrawnSlides {
-    const drawn = ++this.drawnCount;
+    const drawn = ++this.updates;
     const inputs = { diagrams: compiled.page.diagrams, root: compiled.page.root };
     // The frame's page carries its images as data: URLs (it cannot fetch); made only for slides with images.
     let frameLinks: PageLinks | undefined;
@@ -166,8 +165,7 @@ export class TalkDeck {
       const usedIds = () => new Set(earlier.get(s));
       const room = renderSection(s, { ...inputs, usedIds: usedIds(), links: this.hooks.roomLinks });
       const frames = s.assets.length ? renderSection(s, { ...inputs, usedIds: usedIds(), links: (frameLinks ??= bundleLinks(bundleCompiledDeck(this.source, compiled), compiled.page.runtime)) }) : room;
-      this.changedAt.set(s.key, drawn);
-      this.latest.set(s.key, { room, frames });
+      this.changed.set(s.key, { at: drawn, room, frames });
       update.room.push({ key: s.key, html: room });
       update.frames.push({ key: s.key, html: frames });
     }

@@ -224,7 +224,7 @@ export class DevDeck {
   // Unchanged slides come back from the render cache as the same objects: their markup and
   // hash are reused, so an edit costs the changed slide, not the whole deck.
   private readonly hashes = new WeakMap<RenderedSlide, string>();
-  private readonly sections = new WeakMap<RenderedSlide, { id: string; html: string; svgs: unknown[]; placed: string[]; repeats: string }>();
+  private readonly sections = new WeakMap<RenderedSlide, { id: string; html: string; svgs: unknown[]; repeats: string }>();
 
   private fingerprint(s: RenderedSlide): string {
     let h = this.hashes.get(s);
@@ -238,16 +238,14 @@ export class DevDeck {
       const r = page.diagrams.get(d.id);
       return r?.kind === 'svg' ? r.svg : r;
     });
-    const hit = this.sections.get(s);
-    const sameSvgs = !!hit && svgs.every((v, i) => v === hit.svgs[i]);
-    // The SVGs' ids are read once per drawing, not on every save.
-    const placed = sameSvgs ? hit!.placed : s.diagrams.length ? placedDiagramIds(s, page.diagrams) : [];
+    const placed = s.diagrams.length ? placedDiagramIds(s, page.diagrams) : [];
     // Which of its diagrams an earlier slide already shows: those are renamed.
     const repeats = placed.filter((d) => earlierIds.has(d)).join(' ');
+    const hit = this.sections.get(s);
     let html = hit?.html;
-    if (!hit || !sameSvgs || hit.id !== id || hit.repeats !== repeats) {
+    if (!hit || hit.id !== id || hit.repeats !== repeats || !svgs.every((v, i) => v === hit.svgs[i])) {
       html = renderSection(s, { ...page, usedIds: new Set(earlierIds) });
-      this.sections.set(s, { id, html, svgs, placed, repeats });
+      this.sections.set(s, { id, html, svgs, repeats });
     }
     for (const d of placed) earlierIds.add(d);
     return html!;

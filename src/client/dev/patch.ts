@@ -19,7 +19,7 @@ function restore(deck: RevealApi, place: ReturnType<typeof currentPlace>): void 
 
 /**
  * Replaces only the sections that changed, found by their identity; the viewer keeps slide and
- * fragment step (see `patchSections` for what is deliberately not done).
+ * fragment step (see `patchSections` in slide-patch.ts for what is deliberately not done).
  */
 export function applyPatch(deck: RevealApi, slides: SlidePatch[]): void {
   patchSlidesNamed(deck, 'data-deck-id', slides.map((p) => ({ name: p.id, html: p.html })));
