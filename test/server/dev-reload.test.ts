@@ -53,9 +53,12 @@ describe.runIf(hasChromium())('deckhand dev across page reloads', () => {
     const before = updates();
     fs.writeFileSync(deck.chapter, deck.original.replace('title: Basic fixture', 'title: Basic fixture, renamed').replace('# Welcome', '# Welcome, saved during the reload'));
     await expect.poll(updates).toBeGreaterThan(before);
+    // The reloaded document catches up with the save it missed in place: it is not reloaded again.
+    await deck.page.evaluate(() => ((window as any).__reloadedDocument = true));
     await deck.page.evaluate(() => (window as any).__releaseSocket());
     await reloaded();
     await expect.poll(presentText).toContain('Welcome, saved during the reload');
+    expect(await deck.page.evaluate(() => (window as any).__reloadedDocument)).toBe(true);
     fs.writeFileSync(deck.chapter, deck.original);
     await expect.poll(presentText).not.toContain('saved during the reload');
   });
