@@ -14,14 +14,17 @@ describe.skipIf(!hasChromium())('the render thread', () => {
     const script = path.join(dir, 'guess.mjs');
     fs.writeFileSync(
       script,
-      `const { DiagramRenderer } = await import(${lib('internal.js')});
+      `import fs from 'node:fs';
+      const { DiagramRenderer } = await import(${lib('internal.js')});
       const renderer = new DiagramRenderer({ chromium: ${JSON.stringify(CHROMIUM)}, cacheDir: ${JSON.stringify(path.join(dir, 'cache'))}, log: () => {} });
+      const threads = () => fs.readdirSync('/proc/self/task').length;
+      const before = threads();
       renderer.expect(3);
       // Long enough for the thread to be up and loading Playwright.
-      setTimeout(() => console.log('guessed'), 1000);`,
+      setTimeout(() => console.log('guessed', threads() > before ? 'with a thread' : 'without a thread'), 1000);`,
     );
     const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 });
-    expect(run.stdout).toContain('guessed');
+    expect(run.stdout).toContain('guessed with a thread');
     expect(run.signal).toBeNull(); // not killed by the timeout: it ended on its own
     expect(run.status).toBe(0);
   });
