@@ -54,7 +54,6 @@ export class TalkDeck {
   private readonly changed = new Map<string, { at: number; room: string; frames: string }>();
   private updates = 0;
   private readonly batches: DrawingBatches;
-  private final = false;
   private finished = false;
   private closed = false;
 
@@ -102,13 +101,9 @@ export class TalkDeck {
       return talk;
     }
     // This first compile's promise covers every diagram (the sources stay as they are): once it
-    // settles, nothing is left to draw, and the last compile need not draw later.
-    void drawn
-      .catch(() => {})
-      .then(() => {
-        talk.final = true;
-        talk.batches.drawn();
-      });
+    // settles, one more update finds them all drawn, or left to the viewers' browsers when
+    // Chromium did not start (no diagram reports being drawn then).
+    void drawn.catch(() => {}).then(() => talk.batches.drawn());
     return talk;
   }
 
@@ -132,21 +127,16 @@ export class TalkDeck {
 
   private async update(): Promise<void> {
     if (this.closed || this.finished) return;
-    const final = this.final;
-    let next = await compileDeck(this.source, { ...this.env, drawDiagramsLater: true });
+    const next = await compileDeck(this.source, { ...this.env, drawDiagramsLater: true });
     // Covered by the first compile's promise; only its failure must not go unheard.
     next.diagramsDrawn?.catch(() => {});
-    if (final && next.diagramsDrawn && !this.closed) {
-      // Every drawing is done, yet some are missing: Chromium went away. They are left to the viewers' browsers.
-      next = await compileDeck(this.source, this.env);
-    }
     if (this.closed) return;
     const before = this.compiled.page.diagrams;
     const after = next.page.diagrams;
     const changed = next.deck.stacks.flat().filter((s) => s.diagrams.some((d) => before.get(d.id)?.kind === 'drawing' && after.get(d.id)?.kind !== 'drawing'));
     this.compiled = next;
     if (changed.length) this.hooks.drawn(this.record(changed, next));
-    if (!final && next.diagramsDrawn) return;
+    if (next.diagramsDrawn) return;
     this.finished = true;
     await this.renderer.close();
     this.hooks.done(next, [...after.values()].some((r) => r.kind === 'deferred'));

@@ -75,14 +75,8 @@ export class DevDeck {
       // Serve first, draw later: no compile waits for Chromium. A diagram not drawn yet shows what
       // it showed before (a theme edit redraws them all: the page gets the new CSS at once), or a
       // placeholder the first time; the drawings are patched in as they are done (see DrawingBatches).
-      const env = { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target };
-      next = await compileDeck(source, { ...env, drawDiagramsLater: true });
-      // Diagrams whose drawing was tried and ended without an SVG or an error: Chromium did not
-      // start. Asked again they would be "drawing" forever; they are left to the viewer's browser.
-      if (next.diagramsDrawn && drawingIds(next).every((id) => this.triedToDraw.has(id))) {
-        next.diagramsDrawn.catch(() => {});
-        next = await compileDeck(source, env);
-      }
+      // (A Chromium that did not start is not tried again: its diagrams come back left to the viewer's browser.)
+      next = await compileDeck(source, { ...this.env, renderCache: this.renderCache, splitCache: this.splitCache, stopOnParseErrors: true, diagramOwner: this.target, drawDiagramsLater: true });
     } catch (e) {
       this.splitCache.keepUsed();
       const diagnostics = e instanceof DeckhandError && e.diagnostics.length ? e.diagnostics : [diagnostic('deck-unreadable', (e as Error).message, { file: this.target })];
@@ -187,12 +181,8 @@ export class DevDeck {
     return this.drawing !== undefined;
   }
 
-  /** Diagrams (by id) the newest finished drawing was for: still missing after it, they cannot be drawn. */
-  private triedToDraw = new Set<string>();
-
   private awaitDrawing(next: CompiledDeck): void {
     const drawn = next.diagramsDrawn;
-    this.triedToDraw = new Set();
     // A compile that found every diagram drawn ends the drawing, whatever earlier ones awaited.
     if (!drawn) {
       this.drawing = undefined;
@@ -202,7 +192,6 @@ export class DevDeck {
     const mine = (this.drawing = drawn.catch(() => {}));
     void mine.then(() => {
       if (this.drawing !== mine) return;
-      this.triedToDraw = new Set(drawingIds(next));
       this.drawing = undefined;
       this.onDiagramsDrawn?.();
     });
@@ -261,10 +250,6 @@ export class DevDeck {
 /** Whether a changed file is the slide's own, or a diagram file or image it shows: Follow edits goes there. */
 function touches(s: RenderedSlide, changed: ReadonlySet<string>): boolean {
   return changed.has(s.file) || s.diagrams.some((d) => changed.has(d.origin.file)) || s.assets.some((a) => changed.has(a.source));
-}
-
-function drawingIds(compiled: CompiledDeck): string[] {
-  return [...compiled.page.diagrams].filter(([, r]) => r.kind === 'drawing').map(([id]) => id);
 }
 
 /** Tells the page's dev client which version of the deck it was served. */
