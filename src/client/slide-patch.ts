@@ -28,9 +28,14 @@ export function patchSlidesByKey(deck: RevealApi, slides: SlideHtml[]): void {
 
 /** Patches the slides whose `attribute` has each name; slides no longer there are skipped. */
 export function patchSlidesNamed(deck: RevealApi, attribute: 'data-deck-key' | 'data-deck-id', slides: Array<{ name: string; html: string }>): void {
+  // One slide (an edit) is looked up alone; many (drawings, a catch-up) in one pass over the deck.
+  const byName =
+    slides.length > 1
+      ? new Map([...document.querySelectorAll<HTMLElement>(`.reveal .slides section[${attribute}]`)].map((el) => [el.getAttribute(attribute)!, el]))
+      : undefined;
   const found: SectionPatch[] = [];
   for (const s of slides) {
-    const section = document.querySelector<HTMLElement>(`.reveal .slides section[${attribute}="${CSS.escape(s.name)}"]`);
+    const section = byName ? byName.get(s.name) : document.querySelector<HTMLElement>(`.reveal .slides section[${attribute}="${CSS.escape(s.name)}"]`);
     if (section) found.push({ section, html: s.html });
   }
   patchSections(deck, found);
