@@ -65,6 +65,8 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   let audience: string | undefined;
   // Made on first request: inlining every image and font takes a moment.
   let framePage: string | undefined;
+  // The hooks use `channel`, made below: they run from DrawingBatches' timer, so never before
+  // this function has gone on to make it (nothing awaits in between).
   const talk: TalkDeck = await TalkDeck.open(source, options, {
     roomLinks: audienceLinks(`../${RUNTIME_DIR}/`, runtimeVersion),
     drawn: (update) => {
@@ -80,10 +82,11 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
       } else options.log(`deckhand: ${next.name}: diagrams drawn; patched into open pages`);
     },
   });
-  const compiled = talk.compiled;
-  const shape = compiled.deck.stacks.map((s) => s.length);
+  // What drawings never change; the deck itself is always `talk.compiled`, its latest build.
+  const { name, title, slideCount } = talk.compiled;
+  const shape = talk.compiled.deck.stacks.map((s) => s.length);
 
-  const file = sessionFile(options.cacheDir, compiled.name);
+  const file = sessionFile(options.cacheDir, name);
   const saved = options.resumeWithinMs > 0 ? loadSession(file, Date.now(), options.resumeWithinMs) : undefined;
   const session: PresentSession = saved ?? { token: createPresenterToken(), live: { position: START, version: 0 }, savedAt: Date.now() };
   const live = new LivePosition(shape, session.live);
@@ -99,8 +102,8 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   };
 
   const audiencePage = () => (audience ??= assembleAudiencePage(talk.compiled, runtimeVersion, talk.drawnCount));
-  const deckUrl = `/${encodeURIComponent(compiled.name)}/`;
-  const pageConfig: PresentPageConfig = { deck: compiled.name, frameUrl: FRAME_PATH, title: compiled.title };
+  const deckUrl = `/${encodeURIComponent(name)}/`;
+  const pageConfig: PresentPageConfig = { deck: name, frameUrl: FRAME_PATH, title };
   const pages = new Map<string, string>([
     [SPEAKER_PATH, assembleSpeakerPage(pageConfig)],
     [REMOTE_PATH, assembleRemotePage(pageConfig)],
@@ -128,7 +131,7 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     const [, first, ...rest] = pathname.split('/');
     const sub = rest.join('/');
     if (first === RUNTIME_DIR) return runtimeFile(sub);
-    if (first !== compiled.name) return undefined;
+    if (first !== name) return undefined;
     if (rest.length === 0) return { redirect: deckUrl };
     if (sub === '' || sub === 'index.html') return { body: audiencePage(), type: mimeType('index.html') };
     return resolveDeckAsset(talk.compiled, sub);
@@ -142,7 +145,7 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   acceptSocketUpgrades(server, hosts, () => port, (req, socket, head) => channel.accept(req, socket, head));
   port = await listen(server, options.port, options.host, options.portIsDefault);
 
-  const urls = presentUrls(options.host, port, compiled.name, session.token, lanAddresses());
+  const urls = presentUrls(options.host, port, name, session.token, lanAddresses());
   if (urls.shared) channel.remote = { url: urls.remote, qrSvg: await renderSvgQr(urls.remote) };
   save(session.startedAt);
 
@@ -150,11 +153,13 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
     urls,
     port,
     token: session.token,
-    deck: { name: compiled.name, title: compiled.title, slides: compiled.slideCount },
+    deck: { name, title, slides: slideCount },
     live: () => live.current,
     resumed: saved?.live,
     connections: () => channel.connections,
-    diagnostics: compiled.diagnostics,
+    get diagnostics() {
+      return talk.compiled.diagnostics;
+    },
     async close() {
       await talk.close();
       channel.close();
