@@ -124,6 +124,8 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
   });
 
   it('sends a page served before the drawings the slides it missed: the room its own links, a view its frame markup', async () => {
+    // Every drawing done (the first test waits for it too; this one may run alone).
+    await expect.poll(() => log.some((l) => /diagrams drawn; patched into open pages/.test(l)), { timeout: 60_000 }).toBe(true);
     const room = new SimClient(server.port);
     const hello = (await room.waitFor((m) => m.type === 'hello')) as PresentMessage & { type: 'hello' };
     expect(hello.drawn).toBeGreaterThan(0);
