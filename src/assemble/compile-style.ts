@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { mtimeOf, readCacheJson, writeCacheFile } from '../cache/cache-files';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { packageRoot } from '../package-root';
+import { ownPackage, packageRoot } from '../package-root';
 import { refuseProjectFile } from '../project-files';
 import type { SourcePosition } from '../types';
 import { findHighlightTheme, findTheme, listThemeNames, type CompiledStyle } from './theme';
@@ -194,8 +194,7 @@ let ownFolders: string[] | undefined;
  */
 function deckhandFolders(): string[] {
   if (ownFolders) return ownFolders;
-  const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const found = Object.keys(pkg.dependencies ?? {}).map((dep) => nodeRequire.resolve.paths(dep)?.map((dir) => path.join(dir, dep)).find((dir) => fs.existsSync(path.join(dir, 'package.json'))));
+  const found = Object.keys(ownPackage().dependencies ?? {}).map((dep) => nodeRequire.resolve.paths(dep)?.map((dir) => path.join(dir, dep)).find((dir) => fs.existsSync(path.join(dir, 'package.json'))));
   return (ownFolders = [packageRoot(), ...found.filter((dir): dir is string => !!dir)].map(real));
 }
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { readMermaidVersion } from '../mermaid-version';
-import { packageRoot } from '../package-root';
+import { ownPackage } from '../package-root';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -12,7 +11,7 @@ const nodeRequire = createRequire(import.meta.url);
  * `deckhand 0.1.0 (reveal.js 5.2.1, mermaid 11.17.2)`.
  */
 export function versionLine(): string {
-  const own = readVersion(path.join(packageRoot(), 'package.json'));
+  const own = ownPackage().version;
   const reveal = readVersion(nodeRequire.resolve('reveal.js/package.json'));
   return `deckhand ${own} (reveal.js ${reveal}, mermaid ${readMermaidVersion()})`;
 }

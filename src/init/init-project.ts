@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DeckhandError } from '../diagnostics';
 import { environmentError } from '../environment-error';
-import { packageRoot } from '../package-root';
+import { ownPackage } from '../package-root';
 import { findCollision, writeNewFiles } from '../write/write-new-files';
 import { projectName, scaffoldFiles } from './scaffold';
 
@@ -46,5 +46,5 @@ function refusal(dir: string, existing: string): DeckhandError {
 
 /** The running Deckhand's version, for the new project's devDependency. */
 function ownVersion(): string {
-  return JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version;
+  return ownPackage().version;
 }
