@@ -8,13 +8,13 @@ import { formatDuration, paceAt, slideTimings } from './pacing';
 export class TalkClock {
   private startedAt?: number;
   private timings: number[] | null = null;
+  private tick?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly deck: FrameDeck,
     private readonly els: { elapsed: HTMLElement; clock: HTMLElement; pacing: HTMLElement },
   ) {
     this.timings = slideTimings(deck.facts.attributes, deck.facts);
-    setInterval(() => this.render(), 1000);
     this.render();
   }
 
@@ -26,6 +26,11 @@ export class TalkClock {
 
   render(): void {
     const now = Date.now();
+    // The next tick lands on the elapsed time's next whole second: a fixed 1 s interval would show
+    // each second up to 999 ms late, and the speaker and the remote out of step by as much.
+    clearTimeout(this.tick);
+    const sinceStart = this.startedAt === undefined ? now : now - this.startedAt;
+    this.tick = setTimeout(() => this.render(), 1000 - (((sinceStart % 1000) + 1000) % 1000));
     this.els.clock.textContent = new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     const elapsed = this.startedAt === undefined ? 0 : now - this.startedAt;
     this.els.elapsed.textContent = formatDuration(elapsed);
