@@ -106,11 +106,16 @@ describe.runIf(hasChromium())('diagram zoom view', () => {
 
   it('opened again at once after closing, shows the diagram (the first close event arrives late)', async () => {
     await page.click(DIAGRAM);
-    await page.evaluate(() => {
-      (document.querySelector('.deck-zoom-close') as HTMLElement).click();
-      (document.querySelector('section.present .deck-diagram') as HTMLElement).click();
-    });
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    // Closed and opened again in one task. Waited for, not a fixed time: once the first close's
+    // event has come (after the view's own listener, which was added first), the view is still open.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          document.querySelector('dialog.deck-zoom')!.addEventListener('close', () => resolve(), { once: true });
+          (document.querySelector('.deck-zoom-close') as HTMLElement).click();
+          (document.querySelector('section.present .deck-diagram') as HTMLElement).click();
+        }),
+    );
     expect(await isOpen(page)).toBe(true);
     expect(await page.locator('.deck-zoom-content > svg').count()).toBe(1);
     await page.keyboard.press('Escape');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/server/dev-server';
-import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
+import { hasChromium, heldChromium, launch } from '../helpers/chromium';
 import { makeProject } from '../helpers/fixtures';
 
 /** A long chain mermaid takes a while to lay out: each drawn in turn, well apart. */
@@ -16,13 +16,17 @@ const DECK = ['# Three diagrams', ...['a', 'b', 'c'].map((n) => `## Chain ${n}\n
 describe.runIf(hasChromium())('deckhand dev: diagrams appear one by one', () => {
   let browser: Browser;
   let server: DevServer;
+  let chromium: ReturnType<typeof heldChromium>;
 
   beforeAll(async () => {
     const root = makeProject({ 'slides/talk.md': DECK });
     browser = await launch();
-    server = await startDevServer({ root, port: 0, chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: () => {} });
+    // Nothing is drawn before the test has seen the page served with three placeholders.
+    chromium = heldChromium(root);
+    server = await startDevServer({ root, port: 0, chromium: chromium.path, cacheDir: path.join(root, '.cache'), log: () => {} });
   });
   afterAll(async () => {
+    chromium?.release();
     await server?.close();
     await browser?.close();
   });
@@ -41,6 +45,7 @@ describe.runIf(hasChromium())('deckhand dev: diagrams appear one by one', () => 
       document.addEventListener('deckhand:updated', () => w.drawnAfterUpdate.push(document.querySelectorAll('.reveal .slides .deck-diagram > svg').length));
     });
     expect(await page.locator('[data-deck-drawing]').count()).toBe(3);
+    chromium.release();
     await page.waitForFunction(() => document.querySelectorAll('.reveal .slides .deck-diagram > svg').length === 3, undefined, { timeout: 60_000 });
     const counts = await page.evaluate(() => (window as unknown as { drawnAfterUpdate: number[] }).drawnAfterUpdate);
     // Some update showed part of the drawings: they arrived one by one, not all at the end.

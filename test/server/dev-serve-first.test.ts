@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/server/dev-server';
-import { CHROMIUM, hasChromium, launch } from '../helpers/chromium';
+import { hasChromium, heldChromium, launch } from '../helpers/chromium';
 import { COLD_DECK } from '../helpers/cold-deck';
 import { makeProject } from '../helpers/fixtures';
 
@@ -14,14 +14,18 @@ import { makeProject } from '../helpers/fixtures';
 describe.runIf(hasChromium())('deckhand dev: serve first, draw later', () => {
   let browser: Browser;
   let server: DevServer;
+  let chromium: ReturnType<typeof heldChromium>;
   const log: string[] = [];
 
   beforeAll(async () => {
     const root = makeProject({ 'slides/talk.md': COLD_DECK });
     browser = await launch();
-    server = await startDevServer({ root, port: 0, chromium: CHROMIUM, cacheDir: path.join(root, '.cache'), log: (l) => log.push(l) });
+    // Nothing is drawn until the test has looked at the placeholder, however slow the machine.
+    chromium = heldChromium(root);
+    server = await startDevServer({ root, port: 0, chromium: chromium.path, cacheDir: path.join(root, '.cache'), log: (l) => log.push(l) });
   });
   afterAll(async () => {
+    chromium?.release();
     await server?.close();
     await browser?.close();
   });
@@ -40,6 +44,7 @@ describe.runIf(hasChromium())('deckhand dev: serve first, draw later', () => {
     const before = (await slot.boundingBox())!;
     expect(before.height).toBeGreaterThan(200); // the space the drawing will take, not a line
     await page.evaluate(() => ((window as unknown as { servedOnce: boolean }).servedOnce = true));
+    chromium.release();
 
     await page.locator('section.present .deck-diagram > svg').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-deck-drawing]').count()).toBe(0);
@@ -57,6 +62,9 @@ describe.runIf(hasChromium())('deckhand dev: serve first, draw later', () => {
   });
 
   it('a page opened later gets the drawn diagrams in its first answer', async () => {
+    // Drawn (the first test waits for it too; this one may run alone).
+    chromium.release();
+    await expect.poll(() => log.some((l) => /talk: diagrams drawn in/.test(l)), { timeout: 60_000 }).toBe(true);
     const html = await (await fetch(`${server.url}talk/`)).text();
     expect(html).not.toContain('data-deck-drawing');
     expect(html.match(/<svg/g)?.length).toBe(2);
