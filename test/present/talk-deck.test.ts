@@ -18,12 +18,12 @@ describe.skipIf(!hasChromium())('TalkDeck with the same diagram on two slides, d
     const root = makeProject({ 'slides/twice.md': `# One\n\n${diagram}\n\n---\n\n# Two\n\n---\n\n# Three\n\n${diagram}\n` });
     const file = path.join(root, 'slides', 'twice.md');
     const updates: DrawnSlides[] = [];
-    const done = new Promise<void>((resolve) => {
-      void TalkDeck.open(readDeck(file, root), resolvePresentOptions({ root, input: file, cacheDir: path.join(root, '.cache'), chromium: CHROMIUM, log: () => {} }), {
-        roomLinks: relativeLinks('../_deckhand/'),
-        drawn: (u) => updates.push(u),
-        done: () => resolve(),
-      }).then((t) => (talk = t));
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    talk = await TalkDeck.open(readDeck(file, root), resolvePresentOptions({ root, input: file, cacheDir: path.join(root, '.cache'), chromium: CHROMIUM, log: () => {} }), {
+      roomLinks: relativeLinks('../_deckhand/'),
+      drawn: (u) => updates.push(u),
+      done: () => finished(),
     });
     await done;
     const drawn = updates.flatMap((u) => u.room);
