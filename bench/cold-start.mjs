@@ -16,9 +16,11 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-cold-'));
 const runs = Number(process.env.BENCH_RUNS || 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const freshDir = (name) => fs.mkdtempSync(path.join(work, `${name}-`));
-// This bench's own render profile, warmed below: the user's is neither used nor changed.
+// This bench's own render profile and code cache, warmed below: the user's are neither used nor changed.
 const warmProfile = freshDir('profile');
+const warmCode = freshDir('code');
 process.env.DECKHAND_RENDER_PROFILE = warmProfile;
+process.env.DECKHAND_CODE_CACHE = warmCode;
 const { startDevServer } = await import('../lib/index.js');
 
 // The viewer's browser is already open, as it is when an author runs `deckhand dev`.
@@ -39,12 +41,12 @@ async function devFirstSlide(cacheDir) {
   return { first, all };
 }
 
-function buildOnce(cacheDir, profile = warmProfile) {
+function buildOnce(cacheDir, profile = warmProfile, code = warmCode) {
   const started = performance.now();
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'deckhand.js'), 'build', 'slides/docker', '--out', path.join(work, 'dist'), '--force'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, DECKHAND_CACHE_DIR: cacheDir, DECKHAND_RENDER_PROFILE: profile },
+    env: { ...process.env, DECKHAND_CACHE_DIR: cacheDir, DECKHAND_RENDER_PROFILE: profile, DECKHAND_CODE_CACHE: code },
   });
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - started;
@@ -62,12 +64,24 @@ for (let i = 0; i < runs; i++) {
   dev.cold.push(cold.first);
   dev.allDrawn.push(cold.all);
   dev.warm.push((await devFirstSlide(devCache)).first);
-  build.fresh.push(buildOnce(freshDir('cache'), freshDir('profile')));
+  build.fresh.push(buildOnce(freshDir('cache'), freshDir('profile'), freshDir('code')));
   const buildCache = freshDir('cache');
   build.cold.push(buildOnce(buildCache));
   build.warm.push(buildOnce(buildCache));
 }
 await browser.close();
+
+/** Loading Playwright in a new process, as the render thread does: with V8's code from an earlier run, or without. */
+function playwrightLoad(code) {
+  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(path.join(root, 'lib', 'internal.js'))});
+const t = performance.now(); requireWithCodeCache('playwright-core', ${JSON.stringify(path.join(root, 'lib', 'index.js'))}, ${JSON.stringify(code)}); console.log(performance.now() - t);`;
+  return Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout);
+}
+const load = { plain: [], cached: [] };
+for (let i = 0; i < Math.max(5, runs); i++) {
+  load.plain.push(playwrightLoad(undefined));
+  load.cached.push(playwrightLoad(path.join(warmCode, fs.readdirSync(warmCode)[0])));
+}
 fs.rmSync(work, { recursive: true, force: true });
 
 const m = (xs) => Math.round(median(xs));
@@ -76,8 +90,9 @@ console.table([
   { what: 'dev: start → first slide visible', 'cold ms': m(dev.cold), 'warm ms': m(dev.warm), 'cold / warm': +(median(dev.cold) / median(dev.warm)).toFixed(2), target: 'cold ≤ 1.5× warm' },
   { what: 'dev: start → every diagram patched in', 'cold ms': m(dev.allDrawn), 'warm ms': m(dev.warm), 'cold / warm': +(median(dev.allDrawn) / median(dev.warm)).toFixed(2), target: '—' },
   { what: 'build, render profile seen mermaid before', 'cold ms': m(build.cold), 'warm ms': m(build.warm), 'cold / warm': +(median(build.cold) / median(build.warm)).toFixed(2), target: 'cold ≤ 2000 ms' },
-  { what: 'build, brand-new render profile', 'cold ms': m(build.fresh), 'warm ms': m(build.warm), 'cold / warm': +(median(build.fresh) / median(build.warm)).toFixed(2), target: '—' },
+  { what: 'build, brand-new render profile and code cache', 'cold ms': m(build.fresh), 'warm ms': m(build.warm), 'cold / warm': +(median(build.fresh) / median(build.warm)).toFixed(2), target: '—' },
 ]);
+console.log(`loading Playwright in a new process: ${m(load.plain)} ms plain require, ${m(load.cached)} ms with V8's code from an earlier run (medians of ${load.plain.length})`);
 record('dev-cold-ratio', median(dev.cold) / median(dev.warm), { cold: m(dev.cold), warm: m(dev.warm) });
 record('dev-all-drawn', median(dev.allDrawn));
 record('build-cold', median(build.cold), { warm: m(build.warm) });

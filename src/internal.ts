@@ -5,3 +5,4 @@
 export { compileStyle } from './assemble/compile-style';
 export { DiagramRenderer } from './diagrams/render-diagrams';
 export { startDevServer } from './server/dev-server';
+export { requireWithCodeCache } from './cache/code-cache';

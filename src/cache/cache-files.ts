@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../write/write-file-atomic';
  * Small helpers for Deckhand's caches. A cache file is written whole (temp file + rename) so
  * a reader never sees half of one, and a failure to write only costs the next run some speed.
  */
-export function writeCacheFile(file: string, contents: string): void {
+export function writeCacheFile(file: string, contents: string | Uint8Array): void {
   try {
     writeFileAtomic(file, contents);
   } catch {

@@ -34,3 +34,14 @@ export function renderProfileBase(env: Record<string, string | undefined> = proc
   if (set === 'off') return undefined;
   return set || path.join(userCacheFolder(env, platform), 'deckhand', 'render-profile');
 }
+
+/**
+ * Where V8's compiled code for Deckhand's large CommonJS dependencies (Playwright) is kept between
+ * runs (see code-cache.ts): in the user's cache folder, one subfolder per V8 version, whose code
+ * no other version can use. `DECKHAND_CODE_CACHE=off` runs without it; set to a folder, it is kept there.
+ */
+export function codeCacheDir(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  const set = env.DECKHAND_CODE_CACHE;
+  if (set === 'off') return undefined;
+  return path.join(set || path.join(userCacheFolder(env, platform), 'deckhand', 'code-cache'), `v8-${process.versions.v8}-${process.arch}`);
+}

@@ -3,7 +3,7 @@
  * server they load mermaid from, all off the main thread. Answers one message per call.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { launchRenderBrowser, MermaidPage, playwright, type RenderBrowser } from './browser';
+import { keepPlaywrightCode, launchRenderBrowser, MermaidPage, playwright, type RenderBrowser } from './browser';
 import { RenderAssets } from './render-assets';
 import type { RenderThreadCalls, RenderThreadData, RenderThreadRequest } from './render-thread';
 
@@ -29,6 +29,8 @@ const handlers: Handlers = {
     if (!browser) throw new Error('Chromium has not been started');
     const id = nextPage++;
     pages.set(id, await MermaidPage.start(browser.context));
+    // Does nothing after the first time, or when every file's code came from the cache.
+    keepPlaywrightCode();
     return id;
   },
   addTheme: ({ id, assets: theme }) => assets.addTheme(id, theme),
