@@ -98,7 +98,10 @@ describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
       await reveal(page, `R.slide(${h}, 0, 99)`);
       await transitionsEnded(page); // measure the slide where it comes to rest
       expect(await page.locator('section.present .deck-diagram > svg g.node').count()).toBeGreaterThan(2);
-      expect(await findDiagramLabelProblems(page, 'section.present .deck-diagram > svg')).toEqual([]);
+      // Polled: four CI runs on loaded machines read the fragment diagram's labels as collapsed (under
+      // 2 px, as when hidden) right after its slide came to rest, which no local run under load could
+      // reproduce; a label that really stays collapsed still fails here after the poll's 5 s.
+      await expect.poll(() => findDiagramLabelProblems(page, 'section.present .deck-diagram > svg'), { timeout: 5000 }).toEqual([]);
     }
   });
 
