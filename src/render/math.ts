@@ -72,6 +72,11 @@ export function mathExtensions(): NonNullable<MarkedExtension['extensions']> {
   ];
 }
 
+/** Whether Markdown may hold a formula at all: every delimiter has a `$` or a backslash (most slides have neither, and skip a walk over their tokens). */
+export function mayHoldMath(markdown: string): boolean {
+  return /[$\\]/.test(markdown);
+}
+
 /**
  * Typesets every math token of a slide: KaTeX's HTML for the eye and MathML for screen readers.
  * A TeX error leaves the source visible in red (KaTeX's own rendering) and becomes a `math-error`

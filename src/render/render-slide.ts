@@ -8,7 +8,7 @@ import { parseFenceInfo, renderCodeBlock } from './highlight';
 import { diagramHole, relativeHtml, splitHoles, withoutNul } from './html-parts';
 import { addAttributes as injectAttributes } from './html-tokens';
 import { locateTokens } from './locate';
-import { mathExtensions, typesetMath } from './math';
+import { mathExtensions, mayHoldMath, typesetMath } from './math';
 import type { ResolveContext } from './references';
 import { highlightRawCode } from './raw-code';
 import { outlineSlide } from './slide-outline';
@@ -32,7 +32,7 @@ export function createSlideRenderer(ctx: ResolveContext, math: MathOptions = { m
     const tokens = md.lexer(withoutNul(markdown));
     locateTokens(tokens, markdown, firstLine);
     const walk = (list: Token[], visit: (t: Token) => void) => void md.walkTokens(list, visit);
-    const hasMath = typesetMath(tokens, walk, slide, math, refs.diagnostics);
+    const hasMath = mayHoldMath(markdown) && typesetMath(tokens, walk, slide, math, refs.diagnostics);
     const slideAttrsAt: AttributePositions = {};
     const slideAttrs = applyAttributeComments(tokens, slideAttrsAt);
     resolveSlideReferences(tokens, walk, slide, ctx, refs);

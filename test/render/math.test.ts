@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDeckOptions } from '../../src/options';
 import type { MathOptions } from '../../src/options';
+import { mayHoldMath } from '../../src/render/math';
 import { createSlideRenderer } from '../../src/render/render-slide';
 import type { ResolveContext } from '../../src/render/references';
 import type { SlideSource } from '../../src/types';
@@ -23,6 +24,12 @@ function formulas(html: ReturnType<typeof parseFragment>) {
 }
 
 describe('math', () => {
+  it('looks for formulas only in slides that have a `$` or a backslash, which every delimiter has', () => {
+    for (const src of ['$x$', '`$x$`', '$$x$$', '\\(x\\)', '\\[x\\]', '\\begin{align}x\\end{align}']) expect(mayHoldMath(src), src).toBe(true);
+    expect(mayHoldMath('## Plain\n\n- a *b* `c`\n')).toBe(false);
+    expect(render('## Plain\n\n- a *b* `c`\n').slide.math).toBeUndefined();
+  });
+
   it('typesets inline $…$ and \\(…\\) with HTML and MathML, leaving no delimiter behind', () => {
     const { html, slide, diagnostics } = render('Euler: $e^{i\\pi} + 1 = 0$ and \\(a_1\\).\n');
     expect(formulas(html)).toEqual([{ tex: 'e^{i\\pi} + 1 = 0', display: false }, { tex: 'a_1', display: false }]);
