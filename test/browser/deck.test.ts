@@ -9,9 +9,12 @@ import { findDiagramLabelProblems } from '../helpers/slide-checks';
 
 const reveal = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const R = window.Reveal; return ${fn}; })()`) as Promise<T>;
 
-/** Waits for the page's CSS transitions (a slide change) to end; getAnimations() flushes style first, so just-started ones count. */
+/**
+ * Waits for the page's CSS transitions (a slide change) to end; getAnimations() flushes style first, so
+ * just-started ones count. Only transitions: reveal.js's control-arrow hint is a 50 × 2 s animation.
+ */
 const transitionsEnded = (page: Page) =>
-  page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)).then(() => undefined));
+  page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished)).then(() => undefined));
 
 describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
   let browser: Browser;
