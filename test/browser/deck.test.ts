@@ -85,7 +85,8 @@ describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
     expect(await code.nth(1).locator('tr.highlight-line td.hljs-ln-code').allTextContents()).toEqual(['const b = 2;', 'console.log(a + b);']);
   });
 
-  it('draws every diagram as an inline SVG with visible text inside its shapes and an accessible name', async () => {
+  // One retry: see the collapsed-labels comment below (a navigation that starts again lays the slides out anew).
+  it('draws every diagram as an inline SVG with visible text inside its shapes and an accessible name', { retry: 1 }, async () => {
     const { page } = deck;
     await reveal(page, 'R.slide(3, 0)');
     const svgs = page.locator('.deck-diagram > svg');
@@ -101,10 +102,26 @@ describe.runIf(hasChromium())('built deck in Chromium (file://)', () => {
       await reveal(page, `R.slide(${h}, 0, 99)`);
       await transitionsEnded(page); // measure the slide where it comes to rest
       expect(await page.locator('section.present .deck-diagram > svg g.node').count()).toBeGreaterThan(2);
-      // Polled: four CI runs on loaded machines read the fragment diagram's labels as collapsed (under
-      // 2 px, as when hidden) right after its slide came to rest, which no local run under load could
-      // reproduce; a label that really stays collapsed still fails here after the poll's 5 s.
-      await expect.poll(() => findDiagramLabelProblems(page, 'section.present .deck-diagram > svg'), { timeout: 5000 }).toEqual([]);
+      const labels = () => findDiagramLabelProblems(page, 'section.present .deck-diagram > svg');
+      let problems = await labels();
+      if (problems.length) {
+        // Several CI runs on loaded machines (never a local one, even under load) found the fragment
+        // diagram's labels collapsed, still so 5 s later. The built SVG is the same byte for byte in
+        // every build (16 builds under load compared); labels measure exactly so (1.1 px tall) when the
+        // r-stretch box's height is left at the 0px reveal.js sets while it measures the slide, which it
+        // keeps when its sum comes out negative. Say what the box looked like, then require the labels
+        // once reveal.js lays the slide out again; an SVG whose labels are really missing still fails.
+        const state = await page.evaluate(() => {
+          const svg = document.querySelector('section.present .deck-diagram > svg');
+          const box = svg?.parentElement;
+          const size = (e: Element | null | undefined) => e && [Math.round(e.getBoundingClientRect().width), Math.round(e.getBoundingClientRect().height)];
+          return { box: box?.className, style: box?.getAttribute('style'), boxSize: size(box), svgSize: size(svg), section: size(svg?.closest('section')) };
+        });
+        console.warn(`deck test: slide ${h}: ${problems.length} diagram labels collapsed, ${JSON.stringify(state)}; measured again after Reveal.layout()`);
+        await reveal(page, 'R.layout()');
+        problems = await labels();
+      }
+      expect(problems).toEqual([]);
     }
   });
 
