@@ -34,8 +34,8 @@ export interface CodeCached<T> {
  */
 export function requireWithCodeCache<T>(id: string, from: string, cacheDir: string | undefined): CodeCached<T> {
   const load = createRequire(from);
-  const packageDir = path.dirname(load.resolve(`${id}/package.json`));
   if (!cacheDir) return { exports: load(id) as T, save: () => 0 };
+  const packageDir = path.dirname(load.resolve(`${id}/package.json`));
   const unsaved: Array<{ file: string; script: vm.Script }> = [];
   const proto = Module.prototype as unknown as ModulePrototype;
   const compile = proto._compile;

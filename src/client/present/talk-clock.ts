@@ -28,11 +28,12 @@ export class TalkClock {
     const now = Date.now();
     // The next tick lands on the elapsed time's next whole second: a fixed 1 s interval would show
     // each second up to 999 ms late, and the speaker and the remote out of step by as much.
+    // (Before the talk starts, on the wall clock's seconds.)
     clearTimeout(this.tick);
-    const sinceStart = this.startedAt === undefined ? now : now - this.startedAt;
+    const sinceStart = now - (this.startedAt ?? 0);
     this.tick = setTimeout(() => this.render(), 1000 - (((sinceStart % 1000) + 1000) % 1000));
     this.els.clock.textContent = new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    const elapsed = this.startedAt === undefined ? 0 : now - this.startedAt;
+    const elapsed = this.startedAt === undefined ? 0 : sinceStart;
     this.els.elapsed.textContent = formatDuration(elapsed);
     if (!this.timings || this.startedAt === undefined) return;
     const { state, leftMs } = paceAt(this.timings, this.deck.pastCount, elapsed);
