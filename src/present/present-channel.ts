@@ -73,9 +73,10 @@ export class PresentChannel {
 
   /** Diagrams were drawn: each page gets its slides in place, the views with their frame's markup. */
   slidesDrawn(update: DrawnSlides): void {
-    const room = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.room } satisfies PresentMessage);
-    const frames = JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.frames, frames: true } satisfies PresentMessage);
-    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(this.views.has(ws) ? frames : room);
+    // Encoded once, as FanOut does for moves: ws would turn a string into bytes again for every socket.
+    const room = Buffer.from(JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.room } satisfies PresentMessage));
+    const frames = Buffer.from(JSON.stringify({ type: 'slides', drawn: update.drawn, slides: update.frames, frames: true } satisfies PresentMessage));
+    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(this.views.has(ws) ? frames : room, { binary: false });
   }
 
   accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -20,8 +20,8 @@ export function assembleAudiencePage(compiled: CompiledDeck, version: (runtimeFi
   return withDrawnCount(assembleDeckPage({ ...compiled.page, reveal, runtimeScripts: ['follow.js'], links: audienceLinks(compiled.page.runtime, version) }), drawn);
 }
 
-/** The audience page's URLs: its slides, patched in later, are written with these too. */
-export function audienceLinks(runtime: string, version: (runtimeFile: string) => string | undefined): PageLinks {
+/** The audience page's URLs: the runtime by version (cached for good), files beside the page. */
+function audienceLinks(runtime: string, version: (runtimeFile: string) => string | undefined): PageLinks {
   return {
     url: (r) => {
       if (r.kind === 'asset') return r.file;

@@ -20,7 +20,7 @@ import { PresentChannel } from './present-channel';
 import type { PresentOptions } from '../options';
 import { resolvePresentOptions } from '../resolve-options';
 import { TalkDeck } from './talk-deck';
-import { assembleAudiencePage, audienceLinks, assembleRemotePage, assembleSpeakerPage, type PresentPageConfig } from './present-pages';
+import { assembleAudiencePage, assembleRemotePage, assembleSpeakerPage, type PresentPageConfig } from './present-pages';
 import { loadSession, saveSession, sessionFile, type PresentSession } from './present-session';
 import { allowedHostNames, lanAddresses } from '../server/host-names';
 import { FRAME_PATH, presentUrls, REMOTE_PATH, SPEAKER_PATH, type PresentUrls } from './present-urls';
@@ -68,7 +68,6 @@ export async function startPresentServer(overrides: Partial<PresentOptions> = {}
   // The hooks use `channel`, made below: they run from DrawingBatches' timer, so never before
   // this function has gone on to make it (nothing awaits in between).
   const talk: TalkDeck = await TalkDeck.open(source, options, {
-    roomLinks: audienceLinks(`../${RUNTIME_DIR}/`, runtimeVersion),
     drawn: (update) => {
       audience = framePage = undefined;
       channel.slidesDrawn(update);

@@ -31,8 +31,6 @@ export interface DrawnSlides {
 }
 
 export interface TalkDeckHooks {
-  /** The room's slide URLs (the audience page's links). */
-  roomLinks: PageLinks;
   /** Slides whose diagrams were drawn since the last call: patch them into open pages. */
   drawn(update: DrawnSlides): void;
   /**
@@ -153,7 +151,8 @@ export class TalkDeck {
       // As in the whole page: a diagram an earlier slide already shows is drawn with renamed ids.
       // (renderSection adds the slide's own ids to the set it is given: each render gets a copy.)
       const usedIds = () => new Set(earlier.get(s));
-      const room = renderSection(s, { ...inputs, usedIds: usedIds(), links: this.hooks.roomLinks });
+      // The room's slides link their files beside the page, as a build does.
+      const room = renderSection(s, { ...inputs, usedIds: usedIds() });
       const frames = s.assets.length ? renderSection(s, { ...inputs, usedIds: usedIds(), links: (frameLinks ??= bundleLinks(bundleCompiledDeck(this.source, compiled), compiled.page.runtime)) }) : room;
       this.changed.set(s.key, { at: drawn, room, frames });
       update.room.push({ key: s.key, html: room });

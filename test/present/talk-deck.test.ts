@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { relativeLinks } from '../../src/assemble/page-links';
 import { readDeck } from '../../src/load/find-decks';
 import { TalkDeck, type DrawnSlides } from '../../src/present/talk-deck';
 import { resolvePresentOptions } from '../../src/resolve-options';
@@ -21,7 +20,6 @@ describe.skipIf(!hasChromium())('TalkDeck with the same diagram on two slides, d
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
     talk = await TalkDeck.open(readDeck(file, root), resolvePresentOptions({ root, input: file, cacheDir: path.join(root, '.cache'), chromium: CHROMIUM, log: () => {} }), {
-      roomLinks: relativeLinks('../_deckhand/'),
       drawn: (u) => updates.push(u),
       done: () => finished(),
     });
