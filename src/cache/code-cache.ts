@@ -44,7 +44,8 @@ export function requireWithCodeCache<T>(id: string, from: string, cacheDir: stri
     if (!filename.startsWith(packageDir + path.sep)) return compile.call(this, content, filename);
     const file = path.join(cacheDir, `${createHash('sha1').update(content).digest('hex')}.v8`);
     const cachedData = readOptional(file);
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    // `import()` inside the package resolves as it would under `require`, not with an error.
+    const script = new vm.Script(Module.wrap(content), { filename, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
     if (!cachedData || script.cachedDataRejected) unsaved.push({ file, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));

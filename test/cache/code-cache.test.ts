@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { codeCacheDir } from '../../src/cache/cache-location';
 import { requireWithCodeCache } from '../../src/cache/code-cache';
 import { packageRoot } from '../../src/package-root';
+import { CHROMIUM, hasChromium } from '../helpers/chromium';
 import { makeProject } from '../helpers/fixtures';
 
 /** A small CommonJS package of two files, as Playwright is, in a fresh project. */
 function projectWithPackage(answer: string): { root: string; from: string; cacheDir: string } {
   const root = makeProject({
     'node_modules/tiny/package.json': JSON.stringify({ name: 'tiny', main: 'index.js' }),
-    'node_modules/tiny/index.js': `const part = require('./part');\nmodule.exports = { answer: () => part.value, file: __filename };\n`,
+    'node_modules/tiny/index.js': `const part = require('./part');\nmodule.exports = { answer: () => part.value, file: __filename, platform: () => import('node:os').then((os) => os.platform()) };\n`,
     'node_modules/tiny/part.js': `exports.value = '${answer}';\n`,
     'main.js': '',
   });
@@ -34,11 +35,13 @@ console.log(JSON.stringify({ answer: loaded.exports.answer(), written: loaded.sa
 const entries = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 
 describe('requireWithCodeCache', () => {
-  it('loads the package as require does, writes nothing before `save`, and leaves Node’s loader as it found it', () => {
+  it('loads the package as require does, writes nothing before `save`, and leaves Node’s loader as it found it', async () => {
     const { from, cacheDir } = projectWithPackage('42');
     const compile = (Module.prototype as unknown as { _compile: unknown })._compile;
-    const loaded = requireWithCodeCache<{ answer(): string; file: string }>('tiny', from, cacheDir);
+    const loaded = requireWithCodeCache<{ answer(): string; file: string; platform(): Promise<string> }>('tiny', from, cacheDir);
     expect(loaded.exports.answer()).toBe('42');
+    // A dynamic import in the package works as under require (Playwright has one).
+    expect(await loaded.exports.platform()).toBe(process.platform);
     expect(loaded.exports.file).toBe(path.join(path.dirname(from), 'node_modules', 'tiny', 'index.js'));
     expect((Module.prototype as unknown as { _compile: unknown })._compile).toBe(compile);
     // The code compiled by the package's work is what is worth keeping: nothing is written before.
@@ -75,5 +78,25 @@ describe('requireWithCodeCache', () => {
     expect(loaded.exports.answer()).toBe('42');
     expect(loaded.save()).toBe(0);
     expect(fs.readdirSync(root).sort()).toEqual(['main.js', 'node_modules']);
+  });
+});
+
+describe.runIf(hasChromium())('Playwright through the code cache', () => {
+  it('a build that draws a diagram keeps Playwright’s code, and the next one uses it instead of writing it again', () => {
+    const root = makeProject({ 'slides/talk.md': '# Flow\n\n```mermaid\nflowchart LR\n  A --> B\n```\n' });
+    const codeCache = path.join(root, 'code');
+    // A new diagram cache each time: Chromium starts, and Playwright loads, in both builds.
+    const buildOnce = (n: number) =>
+      execFileSync(process.execPath, [path.join(packageRoot(), 'bin', 'deckhand.js'), 'build', 'slides/talk.md', '--chromium', CHROMIUM], {
+        cwd: root,
+        env: { ...process.env, DECKHAND_CODE_CACHE: codeCache, DECKHAND_CACHE_DIR: path.join(root, `cache-${n}`) },
+        encoding: 'utf8',
+      });
+    const saved = () => fs.readdirSync(codeCache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.v8')).map((e) => [e.name, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs]);
+    buildOnce(1);
+    const first = saved();
+    expect(first.length).toBeGreaterThan(0);
+    buildOnce(2);
+    expect(saved()).toEqual(first);
   });
 });

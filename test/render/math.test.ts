@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveDeckOptions } from '../../src/options';
 import type { MathOptions } from '../../src/options';
-import { mayHoldMath } from '../../src/render/math';
+import { mayHoldMath, typesetMath } from '../../src/render/math';
 import { createSlideRenderer } from '../../src/render/render-slide';
 import type { ResolveContext } from '../../src/render/references';
 import type { SlideSource } from '../../src/types';
 import { all, parseFragment } from '../helpers/html';
+
+// The real typesetter, counted: a slide without `$` or a backslash must not be searched at all.
+vi.mock('../../src/render/math', async (original) => {
+  const real = await original<typeof import('../../src/render/math')>();
+  return { ...real, typesetMath: vi.fn(real.typesetMath) };
+});
 
 const ctx: ResolveContext = { root: '/p', exists: () => false, readText: () => undefined };
 
@@ -27,7 +33,11 @@ describe('math', () => {
   it('looks for formulas only in slides that have a `$` or a backslash, which every delimiter has', () => {
     for (const src of ['$x$', '`$x$`', '$$x$$', '\\(x\\)', '\\[x\\]', '\\begin{align}x\\end{align}']) expect(mayHoldMath(src), src).toBe(true);
     expect(mayHoldMath('## Plain\n\n- a *b* `c`\n')).toBe(false);
-    expect(render('## Plain\n\n- a *b* `c`\n').slide.math).toBeUndefined();
+    vi.mocked(typesetMath).mockClear();
+    expect(render('## Plain\n\n- a *b* `c`\n\nNote: plain too\n').slide.math).toBeUndefined();
+    expect(typesetMath).not.toHaveBeenCalled();
+    render('Costs $5, and C:\\temp.\n');
+    expect(typesetMath).toHaveBeenCalledTimes(1);
   });
 
   it('typesets inline $…$ and \\(…\\) with HTML and MathML, leaving no delimiter behind', () => {
