@@ -1,7 +1,6 @@
 import { stderrLines } from './terminal';
 import path from 'node:path';
 import { build, printDiagnostics } from '../build';
-import { diagramProgress } from './diagram-progress';
 import { reportFailure } from './failure';
 import { requireInputs, sharedOptions, type SharedFlags } from './shared-options';
 
@@ -18,7 +17,7 @@ export async function runBuild(inputs: string[], flags: BuildFlags): Promise<num
   const write = stderrLines();
   try {
     requireInputs(inputs);
-    const result = await build({ ...sharedOptions(flags), inputs, outDir: flags.out, force: flags.force, strict: flags.strict, onDiagramDrawn: diagramProgress(process.stderr, process.cwd()) });
+    const result = await build({ ...sharedOptions(flags), inputs, outDir: flags.out, force: flags.force, strict: flags.strict });
     printDiagnostics(result.diagnostics, write);
     const ms = Math.round(performance.now() - started);
     for (const d of result.decks) {

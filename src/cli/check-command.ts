@@ -2,7 +2,6 @@ import { stderrLines } from './terminal';
 import path from 'node:path';
 import { checkDecks, type CheckResult } from '../check/check-decks';
 import { formatDiagnostic } from '../diagnostics';
-import { diagramProgress } from './diagram-progress';
 import { reportFailure } from './failure';
 import { requireInputs, sharedOptions, type SharedFlags } from './shared-options';
 
@@ -20,7 +19,7 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
   const started = performance.now();
   try {
     requireInputs(inputs);
-    const result = await checkDecks({ ...sharedOptions(flags), inputs, log: flags.json ? () => {} : log, onDiagramDrawn: flags.json ? undefined : diagramProgress(process.stderr, process.cwd()) });
+    const result = await checkDecks({ ...sharedOptions(flags), inputs, ...(flags.json ? { log: () => {}, onDiagramDrawn: undefined } : { log }) });
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = result.diagnostics.length - errors;
     if (flags.json) process.stdout.write(JSON.stringify(jsonReport(result, errors, warnings), null, 2) + '\n');

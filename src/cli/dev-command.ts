@@ -1,4 +1,3 @@
-import { diagramProgress } from './diagram-progress';
 import { stderrLines } from './terminal';
 import { startDevServer } from '../server/dev-server';
 import { reportFailure, runUntilInterrupted } from './failure';
@@ -13,7 +12,7 @@ export async function runDev(inputs: string[], flags: DevFlags): Promise<number>
   const log = stderrLines();
   try {
     requireInputs(inputs);
-    const server = await startDevServer({ ...sharedOptions(flags), inputs, port: flags.port, host: flags.host, log, onDiagramDrawn: diagramProgress(process.stderr, process.cwd()) });
+    const server = await startDevServer({ ...sharedOptions(flags), inputs, port: flags.port, host: flags.host, log });
     const links = server.decks.map((d) => `  ${server.url}${encodeURIComponent(d.name)}/`).join('\n');
     log(`deckhand: serving with live preview at ${server.url}\n${links}\n(Ctrl+C to stop)`);
     if (flags.open && server.decks[0]) openBrowser(`${server.url}${encodeURIComponent(server.decks[0].name)}/`);

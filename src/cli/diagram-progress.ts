@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DrawProgress } from '../options';
 
 /** Where the progress line goes: the terminal's stream. Only a TTY gets it: logs and pipes stay quiet. */
 export interface ProgressStream {
@@ -11,7 +12,7 @@ export interface ProgressStream {
  * `deckhand: drawing diagrams 3/10 diagrams/engine.mmd`, redrawn in place while a cold cache is
  * filled, and cleared when the last one is drawn, so the next log line starts clean.
  */
-export function diagramProgress(stream: ProgressStream, root: string): ((p: { done: number; total: number; file: string }) => void) | undefined {
+export function diagramProgress(stream: ProgressStream, root: string): ((p: DrawProgress) => void) | undefined {
   if (!stream.isTTY) return undefined;
   return ({ done, total, file }) => {
     if (done >= total) {

@@ -4,7 +4,6 @@ import { printDiagnostics } from '../build';
 import { exportDeck } from '../export/export-deck';
 import type { ExportFormat } from '../options';
 import { createProgressBar } from '../export/progress-bar';
-import { diagramProgress } from './diagram-progress';
 import { reportFailure } from './failure';
 import { requireInputs, sharedOptions, type SharedFlags } from './shared-options';
 
@@ -39,7 +38,6 @@ export async function runExport(input: string, flags: ExportFlags): Promise<numb
       out: flags.out,
       fragments: flags.fragments,
       notes: flags.notes,
-      onDiagramDrawn: diagramProgress(process.stderr, process.cwd()),
       force: flags.force,
       onProgress: (done, total) => bar.update(done, total),
     });

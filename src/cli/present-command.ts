@@ -1,4 +1,3 @@
-import { diagramProgress } from './diagram-progress';
 import { stderrLines } from './terminal';
 import { printDiagnostics } from '../build';
 import { formatPresentBanner } from '../present/present-banner';
@@ -24,7 +23,6 @@ export async function runPresent(input: string | undefined, flags: PresentFlags)
       host: flags.host,
       resumeWithinMs: flags.newSession ? 0 : undefined,
       log,
-      onDiagramDrawn: diagramProgress(process.stderr, process.cwd()),
     });
     printDiagnostics(server.diagnostics, log);
     const qr = server.urls.shared ? await renderTerminalQr(server.urls.audience) : undefined;

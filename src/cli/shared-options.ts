@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { DeckhandError } from '../diagnostics';
 import { DEFAULTS, type CommonOptions } from '../options';
 import { parsePort } from './arguments';
+import { diagramProgress } from './diagram-progress';
 
 /** The flags several commands share, as commander hands them over. */
 export interface SharedFlags {
@@ -46,6 +47,8 @@ export function sharedOptions(flags: SharedFlags): Partial<CommonOptions> {
     chromium: flags.chromium === false ? false : typeof flags.chromium === 'string' ? flags.chromium : undefined,
     cacheDir: flags.cacheDir,
     deckOverrides: { theme: flags.theme, highlightTheme: flags.highlightTheme, revealMd: flags.revealMd },
+    // Every command that may draw diagrams shows the progress line on a terminal.
+    onDiagramDrawn: diagramProgress(process.stderr, process.cwd()),
   };
 }
 

@@ -45,7 +45,6 @@ export interface DiagramRendererOptions {
   onDrawn?: (progress: DrawProgress) => void;
 }
 
-export type { DrawProgress };
 
 export interface DiagramBatch {
   results: Map<string, DiagramResult>;

@@ -1,10 +1,10 @@
 import { placedDiagramIds, renderSection, type PageLinks } from '../assemble/deck-page';
 import { compileDeck, type CompileEnv, type CompiledDeck } from '../compile-deck';
 import { DeckhandError, hasErrors } from '../diagnostics';
-import { DiagramRenderer, type DrawProgress } from '../diagrams/render-diagrams';
+import { DiagramRenderer } from '../diagrams/render-diagrams';
 import { bundleCompiledDeck } from '../export/deck-bundle';
 import { bundleLinks } from '../export/inline-html';
-import type { PresentOptions } from '../options';
+import type { DrawProgress, PresentOptions } from '../options';
 import type { SlideHtml } from '../protocol/present-messages';
 import type { RenderCache } from '../render/render-deck';
 import type { SplitCache } from '../parse/parse-deck';
