@@ -29,12 +29,18 @@ function bodyStart(all: string[]): number {
   return close > 0 ? close + 1 : 0;
 }
 
+/** A line's statement: trimmed, without trailing `;`; undefined for a blank line or a `%%` comment. */
+function statement(raw: string): string | undefined {
+  const text = raw.trim().replace(/;+$/, '');
+  return text && !text.startsWith('%%') ? text : undefined;
+}
+
 /** The diagram type word (`flowchart`, `block-beta`, …): the first word after front matter and `%%` lines. */
 export function diagramKeyword(code: string): string {
   const all = code.split(/\r?\n/);
   for (let i = bodyStart(all); i < all.length; i++) {
-    const text = all[i].trim().replace(/;+$/, '');
-    if (text && !text.startsWith('%%')) return text.split(/\s+/)[0];
+    const text = statement(all[i]);
+    if (text) return text.split(/\s+/)[0];
   }
   return '';
 }
@@ -51,8 +57,8 @@ export function splitSteps(code: string): SplitSource {
       if (marker[1]) out.focus.push(out.count);
       continue;
     }
-    const text = raw.trim().replace(/;+$/, '');
-    if (!text || text.startsWith('%%')) continue;
+    const text = statement(raw);
+    if (!text) continue;
     if (!out.keyword) {
       out.keyword = text.split(/\s+/)[0];
       // `flowchart LR; A-->B` declares on its first line too.
