@@ -100,6 +100,17 @@ describe('DevDeck.catchUp', () => {
   });
 });
 
+/** Draws every diagram as mermaid draws one: the same ids every time, a marker referenced by id. */
+function sameSvgRenderer(): DiagramRenderer {
+  const svg = '<svg id="deck-m-same" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><marker id="deck-m-same_arrow"></marker></defs><path d="M0 0" marker-end="url(#deck-m-same_arrow)"></path></svg>';
+  return {
+    prepare() {},
+    async render(refs: DiagramRef[]) {
+      return { results: new Map(refs.map((r) => [r.id, { kind: 'svg', svg }])), diagnostics: [], rendered: 0, cached: refs.length };
+    },
+  } as unknown as DiagramRenderer;
+}
+
 describe('DevDeck with the same diagram on two slides', () => {
   it('patches the later copy with renamed ids, as the whole page has it: shared ids lose the arrowheads', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-twice-'));
@@ -107,15 +118,7 @@ describe('DevDeck with the same diagram on two slides', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const diagram = '```mermaid\nflowchart LR\n  A --> B\n```';
     fs.writeFileSync(file, `# One\n\n${diagram}\n\n---\n\n# Two\n\n---\n\n# Three\n\n${diagram}\n`);
-    // Drawn as mermaid draws one diagram: the same ids every time, a marker referenced by id.
-    const svg = '<svg id="deck-m-same" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><marker id="deck-m-same_arrow"></marker></defs><path d="M0 0" marker-end="url(#deck-m-same_arrow)"></path></svg>';
-    const renderer = {
-      prepare() {},
-      async render(refs: DiagramRef[]) {
-        return { results: new Map(refs.map((r) => [r.id, { kind: 'svg', svg }])), diagnostics: [], rendered: 0, cached: refs.length };
-      },
-    } as unknown as DiagramRenderer;
-    const deck = new DevDeck(file, 'twice', { root, cacheDir: path.join(root, '.cache'), diagrams: renderer });
+    const deck = new DevDeck(file, 'twice', { root, cacheDir: path.join(root, '.cache'), diagrams: sameSvgRenderer() });
     await deck.update(new Set(), true);
     const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]).filter((id) => id.startsWith('deck-m-'));
     const page = ids(deck.page() ?? "");
@@ -129,5 +132,24 @@ describe('DevDeck with the same diagram on two slides', () => {
     expect(patched.length).toBe(2);
     expect(patched.filter((id) => page.slice(0, 2).includes(id))).toEqual([]);
     expect(patch?.type === 'patch' && patch.slides[0].html).toContain(`url(#${patched[1]})`);
+  });
+
+  it('gives a later copy its ids back when the earlier copy goes, though its own slide did not change', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhand-twice-'));
+    const dir = path.join(root, 'slides', 'twice');
+    fs.mkdirSync(dir, { recursive: true });
+    const diagram = '```mermaid\nflowchart LR\n  A --> B\n```';
+    // Two chapters: an edit of the first leaves the second's slide as it was rendered (the same object).
+    fs.writeFileSync(path.join(dir, '01.md'), `# One\n\n${diagram}\n`);
+    fs.writeFileSync(path.join(dir, '02.md'), `# Two\n\n${diagram}\n`);
+    const deck = new DevDeck(dir, 'twice', { root, cacheDir: path.join(root, '.cache'), diagrams: sameSvgRenderer() });
+    await deck.update(new Set(), true);
+    const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]).filter((id) => id.startsWith('deck-m-'));
+    const page = ids(deck.page() ?? '');
+    expect(page).toHaveLength(4);
+    fs.writeFileSync(path.join(dir, '01.md'), '# One\n\nNo diagram here now.\n');
+    const { messages } = await deck.update(new Set([path.join(dir, '01.md')]), false);
+    const second = messages.flatMap((m) => (m.type === 'patch' ? m.slides : [])).find((s) => s.html.includes('Two'));
+    expect(second && ids(second.html)).toEqual(page.slice(0, 2));
   });
 });
