@@ -5,6 +5,7 @@ import { startPresentServer, type PresentServer } from '../../src/present/presen
 import type { PresentMessage } from '../../src/protocol/present-messages';
 import { hasChromium, heldChromium, launch } from '../helpers/chromium';
 import { makeProject } from '../helpers/fixtures';
+import { HOLD_FIRST_SOCKET } from '../helpers/held-socket';
 import { SimClient, SimDriver } from '../helpers/present-clients';
 
 /** Two diagrams drawn before the last slide's, while the viewer is on that slide. */
@@ -102,6 +103,22 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     expect(await look(phone)).toMatchObject({ drawn: false });
     expect(await look(audience)).toMatchObject({ drawn: false });
     for (const target of [audience, frame, phone]) await target.evaluate(() => ((window as unknown as Marked).marker = 1));
+    // Two more pages served now whose sockets connect only once everything is drawn: they ask for
+    // what they missed (the room by the count in its page, a view by its frame's).
+    const lateRoom = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const lateView = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    for (const p of [lateRoom, lateView]) {
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.addInitScript(HOLD_FIRST_SOCKET);
+    }
+    await Promise.all([lateRoom.goto(server.urls.audience), lateView.goto(server.urls.speaker)]);
+    const lateFrame = (await (await lateView.waitForSelector('#deck-present-current'))!.contentFrame())!;
+    for (const target of [lateRoom, lateFrame]) {
+      await target.waitForFunction(() => (window as unknown as Marked).Reveal?.isReady());
+      expect(await look(target)).toMatchObject({ drawn: false });
+      await target.evaluate(() => ((window as unknown as Marked).marker = 1));
+    }
+    for (const p of [lateRoom, lateView]) await expect.poll(() => p.evaluate(() => (window as unknown as { __socketHeld?: boolean }).__socketHeld)).toBe(true);
 
     chromium.release();
     await audience.waitForFunction(() => !document.querySelector('[data-deck-drawing]'), undefined, { timeout: 60_000 });
@@ -109,6 +126,10 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     expect(await look(audience)).toEqual(want);
     await expect.poll(() => look(frame)).toEqual(want);
     await expect.poll(() => look(phone)).toEqual(want);
+    await expect.poll(() => log.some((l) => /talk: diagrams drawn; patched into open pages/.test(l)), { timeout: 60_000 }).toBe(true);
+    for (const p of [lateRoom, lateView]) await p.evaluate(() => (window as unknown as { __releaseSocket(): void }).__releaseSocket());
+    await expect.poll(() => look(lateRoom)).toMatchObject({ drawn: true, marker: 1 });
+    await expect.poll(() => look(lateFrame)).toMatchObject({ drawn: true, marker: 1 });
     // The zoom and accessibility plugins took the patched-in drawing up as one drawn at load.
     const engine = audience.locator('.reveal .slides > section').nth(3).locator('.deck-diagram');
     await expect.poll(() => engine.getAttribute('data-deck-zoom')).not.toBeNull();
@@ -126,7 +147,7 @@ describe.runIf(hasChromium())('deckhand present: serve first, draw later', () =>
     expect(later).not.toContain('data-deck-drawing');
     expect(later.match(/<svg/g)?.length).toBe(3);
     expect(errors).toEqual([]);
-    await Promise.all([audience.close(), speaker.close(), remote.close()]);
+    await Promise.all([audience, speaker, remote, lateRoom, lateView].map((p) => p.close()));
   });
 
   it('sends a page served before the drawings the slides it missed: the room its own links, a view its frame markup', async () => {

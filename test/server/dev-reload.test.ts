@@ -3,32 +3,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/chromium';
 import { useDevDeckPage } from '../helpers/dev-deck-page';
+import { HOLD_FIRST_SOCKET } from '../helpers/held-socket';
 
 const reveal = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const R = window.Reveal; return ${fn}; })()`) as Promise<T>;
-
-/** For the next document only: its first WebSocket opens when `__releaseSocket()` is called (then stands in for it both ways). */
-const HOLD_FIRST_SOCKET = `(() => {
-  if (sessionStorage.getItem('test-held')) return;
-  sessionStorage.setItem('test-held', '1');
-  const Real = window.WebSocket;
-  let first = true;
-  window.WebSocket = function (url, protocols) {
-    if (!first) return new Real(url, protocols);
-    first = false;
-    const stand = {};
-    window.__socketHeld = true;
-    window.__releaseSocket = () => {
-      const ws = new Real(url, protocols);
-      for (const k of ['onopen', 'onmessage', 'onclose', 'onerror']) ws[k] = (e) => stand[k] && stand[k](e);
-      // The page answers too (it asks for the saves it missed).
-      Object.defineProperty(stand, 'readyState', { get: () => ws.readyState });
-      stand.send = (data) => ws.send(data);
-      stand.close = () => ws.close();
-    };
-    return stand;
-  };
-  for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) window.WebSocket[k] = Real[k];
-})()`;
 
 /** Front matter changes reload the page: no save may be lost on the way, and the viewer stays put. */
 describe.runIf(hasChromium())('deckhand dev across page reloads', () => {
