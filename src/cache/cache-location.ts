@@ -30,9 +30,13 @@ export function userCacheFolder(env: Record<string, string | undefined>, platfor
  * must survive a project's cache being cleared. `DECKHAND_RENDER_PROFILE=off` runs without one.
  */
 export function renderProfileBase(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
-  const set = env.DECKHAND_RENDER_PROFILE;
+  return sharedCacheFolder(env.DECKHAND_RENDER_PROFILE, 'render-profile', env, platform);
+}
+
+/** A cache every project shares: `off` goes without, a folder moves it, else `deckhand/<name>` in the user's cache folder. */
+function sharedCacheFolder(set: string | undefined, name: string, env: Record<string, string | undefined>, platform: NodeJS.Platform): string | undefined {
   if (set === 'off') return undefined;
-  return set || path.join(userCacheFolder(env, platform), 'deckhand', 'render-profile');
+  return set || path.join(userCacheFolder(env, platform), 'deckhand', name);
 }
 
 /**
@@ -41,7 +45,6 @@ export function renderProfileBase(env: Record<string, string | undefined> = proc
  * no other version can use. `DECKHAND_CODE_CACHE=off` runs without it; set to a folder, it is kept there.
  */
 export function codeCacheDir(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
-  const set = env.DECKHAND_CODE_CACHE;
-  if (set === 'off') return undefined;
-  return path.join(set || path.join(userCacheFolder(env, platform), 'deckhand', 'code-cache'), `v8-${process.versions.v8}-${process.arch}`);
+  const base = sharedCacheFolder(env.DECKHAND_CODE_CACHE, 'code-cache', env, platform);
+  return base && path.join(base, `v8-${process.versions.v8}-${process.arch}`);
 }
